@@ -1,0 +1,22 @@
+package io.countersign.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.countersign.CountersignApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@SpringBootTest(classes = CountersignApplication.class)
+class DatabaseIntegrationTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void runsOnEmbeddedPostgresWithMigrationsApplied() {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class)).isGreaterThanOrEqualTo(3);
+    }
+}
