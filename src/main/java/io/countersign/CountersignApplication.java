@@ -3,6 +3,8 @@ package io.countersign;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The Countersign application: one deployable, modules as packages below this one.
@@ -13,5 +15,7 @@ import org.springframework.modulith.Modulithic;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Modulithic(systemName = "Countersign")
+@EnableAsync
+@EnableScheduling
 public class CountersignApplication {
 }

@@ -27,6 +27,9 @@ public interface Ledger {
     /** The entries that follow from {@code seq}: those linking to it, and to those, and so on, in order. */
     List<LedgerEntry> followUps(long seq);
 
+    /** The entry, the entries it followed from, and those that followed from it. */
+    Optional<Explanation> explain(long seq);
+
     /** Newest first, before {@code beforeSeq}, optionally only those about {@code subject}. */
     List<LedgerEntry> page(long beforeSeq, int limit, String subject);
 

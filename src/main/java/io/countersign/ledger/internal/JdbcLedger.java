@@ -3,11 +3,14 @@ package io.countersign.ledger.internal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.countersign.ledger.Checkpoint;
+import io.countersign.ledger.Explanation;
 import io.countersign.ledger.ExportSummary;
 import io.countersign.ledger.Ledger;
 import io.countersign.ledger.LedgerDraft;
@@ -94,6 +97,26 @@ class JdbcLedger implements Ledger, DisposableBean {
         }
         found.sort((a, b) -> Long.compare(a.seq(), b.seq()));
         return found;
+    }
+
+    @Override
+    public Optional<Explanation> explain(long seq) {
+        return entry(seq).map(decision -> new Explanation(decision, antecedents(decision), followUps(seq)));
+    }
+
+    private List<LedgerEntry> antecedents(LedgerEntry decision) {
+        TreeMap<Long, LedgerEntry> found = new TreeMap<>();
+        ArrayDeque<Long> pending = new ArrayDeque<>(decision.links());
+        while (!pending.isEmpty()) {
+            long seq = pending.poll();
+            if (!found.containsKey(seq)) {
+                entry(seq).ifPresent(e -> {
+                    found.put(seq, e);
+                    pending.addAll(e.links());
+                });
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     @Override

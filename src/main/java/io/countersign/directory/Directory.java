@@ -1,0 +1,64 @@
+package io.countersign.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The directory: identities, their HR records, accounts, entitlements and assignments.
+ *
+ * <p>It mirrors the platforms and the HR source; it is filled by {@link #load} (a synthetic bank or a
+ * sync) and changed by confirmed platform state (after a write was read back), never by a proposal.
+ * Reads are open to every module.
+ */
+public interface Directory {
+
+    /** Replaces the whole directory with {@code snapshot} in one transaction: all of it or none of it. */
+    void load(DirectorySnapshot snapshot);
+
+    /** Where the current contents came from, e.g. {@code synthetic:seed=42,employees=2000,days=180}. */
+    Optional<String> source();
+
+    DirectoryCounts counts();
+
+    Optional<Identity> identity(IdentityId id);
+
+    Optional<Identity> identityByEmployeeId(String employeeId);
+
+    Optional<HrRecord> hrRecord(IdentityId id);
+
+    List<Identity> identities(int offset, int limit);
+
+    List<Account> accountsOf(IdentityId id);
+
+    List<Assignment> assignmentsOf(IdentityId id);
+
+    /** The entitlement catalogue. */
+    List<Entitlement> entitlements();
+
+    Optional<Entitlement> entitlement(EntitlementId id);
+
+    /** By policy key {@code system:permission}. */
+    Optional<Entitlement> entitlementByKey(String key);
+
+    Optional<Account> account(AccountId id);
+
+    Optional<Group> group(GroupId id);
+
+    Optional<Application> application(ApplicationId id);
+
+    /** The person titled "Head of {desk}" in {@code department}, if there is exactly one. */
+    Optional<IdentityId> deskHead(String department, String desk);
+
+    /** Active identities with exactly this title. */
+    List<IdentityId> withTitle(String title);
+
+    /** Calls {@code sink} once per identity with an HR record, in id order, with everything it holds. */
+    void forEachHolder(Consumer<Holdings> sink);
+
+    /** How common each entitlement is among each (department, desk, title) peer group of active people. */
+    PeerStatistics peerStatistics();
+
+    /** Records that a platform confirmed an assignment is gone; returns false if it was not held. */
+    boolean confirmRevoked(IdentityId identityId, EntitlementId entitlementId);
+}
