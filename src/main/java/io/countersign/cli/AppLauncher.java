@@ -1,0 +1,53 @@
+package io.countersign.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.countersign.CountersignApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Starts the application for a command: quiet, without a web server unless the command serves. */
+final class AppLauncher {
+
+    private AppLauncher() {
+    }
+
+    static ConfigurableApplicationContext start(GlobalOptions global, boolean web, Map<String, Object> extra) {
+        Map<String, Object> properties = new LinkedHashMap<>(global.properties());
+        properties.put("logging.level.root", "error");
+        properties.put("logging.level.io.countersign", web ? "info" : "warn");
+        properties.put("spring.main.log-startup-info", "false");
+        properties.putAll(extra);
+        return new SpringApplicationBuilder(CountersignApplication.class)
+                .bannerMode(Banner.Mode.OFF)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .properties(properties)
+                .run();
+    }
+
+    /** Waits until every event published so far has been handled (or failed), at most {@code timeout}. */
+    static boolean awaitEventsHandled(ConfigurableApplicationContext context, Duration timeout) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Integer open = jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
+                    + " and coalesce(status, 'PUBLISHED') not in ('COMPLETED', 'FAILED')", Integer.class);
+            if (open == null || open == 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}
