@@ -59,6 +59,24 @@ final class PolicyDirectory {
 
     private final Path root;
 
+    /** The 1-based line of {@code yaml} holding {@code text}, which must occur exactly once. */
+    static int lineOf(String yaml, String text) {
+        String[] lines = yaml.split("\n", -1);
+        int found = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(text)) {
+                if (found != 0) {
+                    throw new IllegalArgumentException(text + " occurs more than once");
+                }
+                found = i + 1;
+            }
+        }
+        if (found == 0) {
+            throw new IllegalArgumentException(text + " does not occur");
+        }
+        return found;
+    }
+
     private PolicyDirectory(Path root) {
         this.root = root;
     }

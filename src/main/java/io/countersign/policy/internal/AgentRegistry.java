@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.countersign.policy.AgentDefinition;
+import io.countersign.policy.AgentScope;
 import io.countersign.policy.PolicyException;
 import io.countersign.policy.PolicyRef;
 import io.countersign.policy.ScopeRequest;
@@ -33,10 +34,6 @@ final class AgentRegistry implements PolicyContent {
         this.policy = policy;
     }
 
-    boolean knows(String agentId) {
-        return agents.containsKey(agentId);
-    }
-
     List<AgentDefinition> definitions() {
         return agents.values().stream().map(Agent::definition).toList();
     }
@@ -44,7 +41,7 @@ final class AgentRegistry implements PolicyContent {
     ScopeVerdict check(String agentId, ScopeRequest request) {
         Agent agent = agents.get(agentId);
         if (agent == null) {
-            return new ScopeVerdict.Refused(String.valueOf(agentId), "unknown agent " + agentId, policy);
+            return refused(agentId, "unknown agent " + agentId);
         }
         if (!OPERATIONS.contains(request.operation())) {
             return refused(agentId, "unknown operation " + request.operation());
@@ -87,8 +84,7 @@ final class AgentRegistry implements PolicyContent {
         return refused(agentId, outside + ": " + failure);
     }
 
-    private static List<ScopeRule> narrow(List<ScopeRule> scopes,
-            Predicate<io.countersign.policy.AgentScope> covers) {
+    private static List<ScopeRule> narrow(List<ScopeRule> scopes, Predicate<AgentScope> covers) {
         return scopes.stream().filter(scope -> covers.test(scope.scope())).toList();
     }
 

@@ -22,10 +22,6 @@ final class AutonomyPolicy implements PolicyContent {
         this.policy = policy;
     }
 
-    boolean names(String workflow) {
-        return workflows.containsKey(workflow);
-    }
-
     AutonomyDecision decide(String workflow, EntitlementFacts entitlement, Map<String, ?> item) {
         WorkflowAutonomy autonomy = workflows.get(workflow);
         if (autonomy == null) {

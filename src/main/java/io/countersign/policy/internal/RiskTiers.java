@@ -21,10 +21,6 @@ final class RiskTiers implements PolicyContent {
         this.file = file;
     }
 
-    List<RiskTier> tiers() {
-        return tiers;
-    }
-
     RiskAssessment assess(EntitlementFacts entitlement, Map<String, ?> item) {
         Map<String, Object> variables = Map.of(
                 "entitlement", Facts.entitlement(entitlement),

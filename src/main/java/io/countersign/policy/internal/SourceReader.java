@@ -35,7 +35,10 @@ final class SourceReader {
         List<SourceFile> files = new ArrayList<>();
         List<PolicyProblem> problems = new ArrayList<>();
         try (Stream<Path> paths = Files.list(directory)) {
-            for (Path path : paths.filter(SourceReader::isPolicyFile).sorted(Comparator.comparing(Path::toString)).toList()) {
+            List<Path> policyFiles = paths.filter(SourceReader::isPolicyFile)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+            for (Path path : policyFiles) {
                 String name = path.getFileName().toString();
                 try {
                     files.add(SourceFile.of(name, Files.readAllBytes(path)));
