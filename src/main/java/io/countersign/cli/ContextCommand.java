@@ -19,7 +19,7 @@ abstract class ContextCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public final Integer call() {
+    public Integer call() {
         validate();
         try (ConfigurableApplicationContext context = AppLauncher.start(global(), web(), properties())) {
             return run(context);

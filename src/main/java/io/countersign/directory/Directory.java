@@ -53,6 +53,9 @@ public interface Directory {
     /** Active identities with exactly this title. */
     List<IdentityId> withTitle(String title);
 
+    /** Identities holding an entitlement, in id order. */
+    List<IdentityId> holdersOf(EntitlementId entitlementId);
+
     /** Calls {@code sink} once per identity with an HR record, in id order, with everything it holds. */
     void forEachHolder(Consumer<Holdings> sink);
 

@@ -158,6 +158,12 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public List<IdentityId> holdersOf(EntitlementId entitlementId) {
+        return jdbc.queryForList("select identity_id from assignment where entitlement_id = ? order by identity_id", String.class,
+                entitlementId.value()).stream().map(IdentityId::new).toList();
+    }
+
+    @Override
     public void forEachHolder(Consumer<Holdings> sink) {
         Map<String, List<Assignment>> assignments = new HashMap<>();
         streaming.query("select " + ASSIGNMENT + " from assignment a", (ResultSet rs) -> {
