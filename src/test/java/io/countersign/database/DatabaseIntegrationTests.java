@@ -2,13 +2,12 @@ package io.countersign.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.countersign.CountersignApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.countersign.testing.CountersignTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest(classes = CountersignApplication.class)
+@CountersignTest
 class DatabaseIntegrationTests {
 
     @Autowired

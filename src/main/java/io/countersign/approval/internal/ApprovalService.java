@@ -79,7 +79,8 @@ class ApprovalService implements Approvals {
         draft.links().forEach(entry::link);
         LedgerEntry requested = ledger.append(entry.build());
         ApprovalRequest request = new ApprovalRequest(id, draft.workflow(), draft.subjectIdentityId(), draft.itemEntitlementId(),
-                draft.itemKey(), draft.summary(), draft.requestedBy(), draft.risk().tierId(), draft.risk().route(), routeIdentity,
+                draft.itemKey(), draft.summary(), draft.requestedBy(), draft.risk().tierId(), Math.max(1, draft.risk().approvalsRequired()),
+                List.of(), draft.risk().route(), routeIdentity,
                 ApprovalStatus.PENDING, now, now.plus(draft.risk().expiresAfter()), null, null, null, draft.recommendationSeq(),
                 requested.seq(), null, draft.sourceEventId(), draft.payload());
         store.insert(request);
@@ -121,6 +122,10 @@ class ApprovalService implements Approvals {
                         + (request.decidedBy() == null ? "" : " by " + request.decidedBy()));
             }
             Optional<String> objection = dualControl.objection(request, approver);
+            if (objection.isEmpty() && approver.identityId() != null && store.votedIdentities(request.id()).contains(approver.identityId())) {
+                objection = Optional.of(approver.username() + " is the same person (" + approver.identityId()
+                        + ") as an earlier approver; " + request.approvalsRequired() + " different people must approve");
+            }
             if (objection.isPresent()) {
                 return refuse(request, approver, objection.get());
             }
@@ -129,11 +134,16 @@ class ApprovalService implements Approvals {
     }
 
     private Decision record(ApprovalRequest request, Operator approver, String reason, boolean approve, Instant now) {
+        int votes = approve ? request.approvedBy().size() + 1 : 0;
         LedgerEntry entry = ledger.append(LedgerDraft.of(approve ? EntryKind.APPROVED : EntryKind.REJECTED, request.workflow())
                 .actor(approver.username()).sourceEvent(request.sourceEventId()).subject("identity:" + request.subjectIdentityId())
                 .context(Map.of("approval_id", request.id(), "reason", reason == null ? "" : reason,
-                        "approver_identity", String.valueOf(approver.identityId())))
+                        "approver_identity", String.valueOf(approver.identityId()),
+                        "approvals", approve ? votes + " of " + request.approvalsRequired() : "rejected"))
                 .route("human").link(request.requestSeq()).build());
+        if (approve && store.vote(request.id(), approver.username(), approver.identityId(), now, entry.seq()) < request.approvalsRequired()) {
+            return new Decision.Taken(store.find(request.id()).orElseThrow(), entry.seq());
+        }
         store.decide(request.id(), approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, approver.username(), now, reason, entry.seq());
         if (approve) {
             events.publishEvent(new ApprovalGranted(request.id(), request.workflow(), request.subjectIdentityId(),

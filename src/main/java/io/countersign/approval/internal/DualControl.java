@@ -39,6 +39,10 @@ final class DualControl {
         if (request.subjectIdentityId().equals(approver.identityId())) {
             return Optional.of(approver.username() + " cannot decide on their own access");
         }
+        if (request.approvedBy().contains(approver.username())) {
+            return Optional.of(approver.username() + " has already approved; " + request.approvalsRequired()
+                    + " different people must approve this request");
+        }
         Optional<String> routing = routingObjection(request, approver);
         return routing.isPresent() ? routing : sodObjection(request, approver);
     }

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dir.getParent());
             RandomAccessFile file = new RandomAccessFile(dir.resolveSibling(dir.getFileName() + ".lock").toFile(), "rw");
-            FileLock lock = file.getChannel().tryLock();
+            FileLock lock = tryLock(file);
             if (lock == null) {
                 file.close();
                 return attach(dir);
@@ -59,6 +60,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return own(dir, file, lock);
         } catch (IOException e) {
             throw new DatabaseStartException("cannot start the embedded database in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Null when another process, or another context in this one, holds the lock. */
+    private static FileLock tryLock(RandomAccessFile file) throws IOException {
+        try {
+            return file.getChannel().tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

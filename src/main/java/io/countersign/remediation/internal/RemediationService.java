@@ -94,7 +94,7 @@ class RemediationService implements SodRemediation {
         List<String> pair = List.of(v.matchedKeysPerSide().get(0).getFirst(), v.matchedKeysPerSide().get(1).getFirst());
         Recommendation recommendation = reasoners.recommend(options.request(h, v, pair, sourceEvent));
         Entitlement target = options.entitlementByKey(recommendation.target());
-        Map<String, Object> item = Map.of("workflow", WORKFLOW, "severity", v.severity(), "sod_mitigation", false);
+        Map<String, Object> item = Map.of("workflow", WORKFLOW, "action", "revoke", "severity", v.severity(), "sod_mitigation", false);
         RiskAssessment risk = policy.riskTier(DirectoryFacts.entitlement(target), item);
         AutonomyDecision autonomy = policy.autonomy(WORKFLOW, DirectoryFacts.entitlement(target), item);
         boolean automate = "revoke".equals(recommendation.action()) && autonomy.automationAllowed();
