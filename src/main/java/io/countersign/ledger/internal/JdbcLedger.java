@@ -16,6 +16,7 @@ import io.countersign.ledger.Ledger;
 import io.countersign.ledger.LedgerDraft;
 import io.countersign.ledger.LedgerEntry;
 import io.countersign.ledger.VerificationReport;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -43,7 +44,10 @@ class JdbcLedger implements Ledger, DisposableBean {
     private final int checkpointEvery;
     private final Clock clock = Clock.systemUTC();
 
-    JdbcLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LedgerProperties properties) {
+    private final MeterRegistry meters;
+
+    JdbcLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LedgerProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         JsonMapper json = JsonMapper.builder().build();
         this.store = new LedgerStore(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
@@ -71,6 +75,7 @@ class JdbcLedger implements Ledger, DisposableBean {
             if (seq % checkpointEvery == 0) {
                 store.insertCheckpoint(checkpoints.sign(seq, hash, now));
             }
+            meters.counter("countersign.ledger.entries", "kind", draft.kind().wireName(), "workflow", draft.workflow()).increment();
             return codec.decode(body, hash);
         });
     }
