@@ -18,17 +18,17 @@ final class AppLauncher {
     private AppLauncher() {
     }
 
-    static ConfigurableApplicationContext start(GlobalOptions global, boolean web, Map<String, Object> extra) {
+    static ConfigurableApplicationContext start(GlobalOptions global, boolean web, boolean verbose, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>(global.properties());
         properties.put("logging.level.root", "error");
-        properties.put("logging.level.io.countersign", web ? "info" : "warn");
+        properties.put("logging.level.io.countersign", verbose ? "info" : "warn");
         properties.put("spring.main.log-startup-info", "false");
         properties.putAll(extra);
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(CountersignApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(properties)
-                .run();
+                .run(arguments);
     }
 
     /** Waits until every event published so far has been handled (or failed), at most {@code timeout}. */

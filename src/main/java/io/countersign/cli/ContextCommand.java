@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
@@ -18,10 +19,13 @@ abstract class ContextCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    GlobalOptions options = new GlobalOptions();
+
     @Override
     public Integer call() {
         validate();
-        try (ConfigurableApplicationContext context = AppLauncher.start(global(), web(), properties())) {
+        try (ConfigurableApplicationContext context = AppLauncher.start(global(), web(), verbose(), properties())) {
             return run(context);
         }
     }
@@ -34,6 +38,11 @@ abstract class ContextCommand implements Callable<Integer> {
         return false;
     }
 
+    /** Whether the application's own informational log lines are shown (for long-running commands). */
+    boolean verbose() {
+        return false;
+    }
+
     Map<String, Object> properties() {
         return Map.of();
     }
@@ -41,7 +50,7 @@ abstract class ContextCommand implements Callable<Integer> {
     abstract int run(ConfigurableApplicationContext context);
 
     GlobalOptions global() {
-        return ((CountersignCli) spec.root().userObject()).global;
+        return options.over(((CountersignCli) spec.root().userObject()).global);
     }
 
     PrintStream out() {

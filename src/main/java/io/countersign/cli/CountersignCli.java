@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 /** The {@code countersign} command line: {@code main} parses, runs one command and exits with its code. */
 @Command(name = "countersign", mixinStandardHelpOptions = true, version = "countersign 0.1.0",
         description = "AI governance for identity and access management: the AI proposes, a person countersigns, the ledger signs.",
-        subcommands = {ServeCommand.class, LedgerCommand.class, ExplainCommand.class, ApprovalsCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, LedgerCommand.class, ExplainCommand.class, ApprovalsCommand.class,
                 PolicyCommand.class, SodCommand.class, UsersCommand.class, TokensCommand.class})
 public final class CountersignCli implements Runnable {
 

@@ -32,6 +32,11 @@ final class ServeCommand extends ContextCommand {
     }
 
     @Override
+    boolean verbose() {
+        return true;
+    }
+
+    @Override
     Map<String, Object> properties() {
         return Map.of("server.port", port, "server.address", host);
     }

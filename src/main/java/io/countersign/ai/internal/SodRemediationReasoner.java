@@ -105,7 +105,7 @@ class SodRemediationReasoner implements Reasoner {
         values.put("action_sentence", "revoke".equals(action)
                 ? "remove " + go.id()
                 : "review the conflict with the desk: neither entitlement is clearly out of place");
-        values.put("confidence_pct", String.format(Locale.ROOT, "%.0f%%", confidence * 100));
+        values.put("confidence_pct", String.format(Locale.ROOT, "%.1f%%", confidence * 100));
         values.put("reasons", contributions.isEmpty() ? "both entitlements look alike on every factor"
                 : contributions.stream().limit(3).map(FactorContribution::explanation).collect(Collectors.joining("; ")));
         return values;

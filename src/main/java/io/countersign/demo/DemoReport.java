@@ -1,0 +1,17 @@
+package io.countersign.demo;
+
+import java.util.Map;
+
+/**
+ * What the demo did, with its sizes and timings; written as {@code summary.json}.
+ *
+ * @param approval       the approval a second person gave through the API, and what came of it
+ * @param scopeRefusal   the out-of-scope write the guard refused
+ * @param timingsMillis  per step
+ */
+public record DemoReport(long seed, int employees, int days, long identities, long accounts, long applications,
+                         long entitlements, long assignments, long pastRequests, int sodViolations, int findingsRaised,
+                         int findingsAlreadyOpen, int approvalsPending, Map<String, Object> approval,
+                         Map<String, Object> scopeRefusal, long ledgerEntries, boolean ledgerVerified, String ledgerHead,
+                         Map<String, Long> timingsMillis) {
+}
