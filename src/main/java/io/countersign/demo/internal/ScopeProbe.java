@@ -1,5 +1,6 @@
 package io.countersign.demo.internal;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.Entitlement;
 import io.countersign.directory.IdentityId;
 import io.countersign.policy.DirectoryFacts;
+import io.countersign.policy.EntitlementFacts;
 import io.countersign.policy.PolicyEngine;
 import io.countersign.policy.ScopeRequest;
 import io.countersign.policy.ScopeVerdict;
@@ -43,29 +45,36 @@ public class ScopeProbe {
     }
 
     private boolean withinScope(ApprovalRequest request) {
-        Optional<Entitlement> target = directory.entitlementByKey(request.itemKey());
-        if (target.isEmpty()) {
-            return false;
-        }
-        String operation = target.get().groupId() == null ? "unassign_app" : "remove_membership";
-        String platform = directory.application(target.get().applicationId()).map(a -> a.platform()).orElse("ad");
-        ScopeVerdict verdict = policy.scopeCheck(SodRemediation.AGENT, new ScopeRequest(platform, operation, target.get().key(),
-                DirectoryFacts.entitlement(target.get()), Map.of("approved", true)));
+        return directory.entitlementByKey(request.itemKey()).map(this::withinScope).orElse(false);
+    }
+
+    private boolean withinScope(Entitlement target) {
+        String operation = target.groupId() == null ? "unassign_app" : "remove_membership";
+        String platform = directory.application(target.applicationId()).map(a -> a.platform()).orElse("ad");
+        ScopeVerdict verdict = policy.scopeCheck(SodRemediation.AGENT, new ScopeRequest(platform, operation, target.key(),
+                DirectoryFacts.entitlement(target), Map.of("approved", true)));
         return verdict instanceof ScopeVerdict.Permitted;
     }
 
-    /** Asks the remediation agent to take someone out of Domain Admins, which its scope does not allow. */
+    /**
+     * Asks the remediation agent to take someone out of a group its scope does not cover: Domain Admins
+     * where someone holds it, otherwise the first held out-of-scope group entitlement.
+     */
     public Map<String, Object> tryOutOfScopeWrite() {
-        Entitlement admins = directory.entitlementByKey(PRIVILEGED_KEY)
-                .orElseThrow(() -> new IllegalStateException("the bank has no " + PRIVILEGED_KEY + " entitlement"));
-        IdentityId holder = directory.holdersOf(admins.id()).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("nobody holds " + PRIVILEGED_KEY));
-        Assignment held = directory.assignmentsOf(holder).stream().filter(a -> a.entitlementId().equals(admins.id())).findFirst().orElseThrow();
+        Entitlement target = directory.entitlements().stream()
+                .filter(e -> e.groupId() != null && !directory.holdersOf(e.id()).isEmpty())
+                .sorted(Comparator.comparing((Entitlement e) -> !e.key().equals(PRIVILEGED_KEY)).thenComparing(Entitlement::key))
+                .filter(e -> !withinScope(e))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("nobody holds a group entitlement outside the remediation agent's scope"));
+        IdentityId holder = directory.holdersOf(target.id()).getFirst();
+        Assignment held = directory.assignmentsOf(holder).stream().filter(a -> a.entitlementId().equals(target.id())).findFirst().orElseThrow();
         var account = directory.account(held.accountId()).orElseThrow();
-        String group = directory.group(admins.groupId()).orElseThrow().name();
-        ConnectorWrite write = new ConnectorWrite.RemoveMembership(account.platform(), account.login(), group, admins.key());
+        String group = directory.group(target.groupId()).orElseThrow().name();
+        EntitlementFacts facts = DirectoryFacts.entitlement(target);
+        ConnectorWrite write = new ConnectorWrite.RemoveMembership(account.platform(), account.login(), group, target.key());
         ProvisioningOutcome outcome = provisioning.execute(new ProvisioningRequest(SodRemediation.WORKFLOW, SodRemediation.AGENT,
-                "demo:scope-check", "identity:" + holder.value(), write, DirectoryFacts.entitlement(admins),
+                "demo:scope-check", "identity:" + holder.value(), write, facts,
                 Map.of("approved", true), List.of()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("agent", SodRemediation.AGENT);

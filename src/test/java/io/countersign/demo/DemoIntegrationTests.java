@@ -1,0 +1,64 @@
+package io.countersign.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.countersign.simulator.BankSpec;
+import io.countersign.simulator.SyntheticBank;
+import io.countersign.testing.CountersignTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@CountersignTest
+class DemoIntegrationTests {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 2);
+
+    @Autowired Demo demo;
+    @Autowired SyntheticBank bank;
+    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort int port;
+
+    @BeforeEach
+    void noOpenWorkflows() {
+        jdbc.execute("delete from sod_finding");
+        jdbc.execute("delete from approval_vote");
+        jdbc.execute("delete from approval_request");
+    }
+
+    @Test
+    void runsEveryWorkflowEndToEndOnASmallBank() {
+        List<String> progress = new ArrayList<>();
+
+        DemoReport report = demo.run(new Demo.Options(7, 300, 30, AS_OF), port, progress::add);
+
+        assertThat(progress).hasSize(6);
+        long planted = bank.generate(new BankSpec(7, 300, 30, AS_OF)).planted().sodViolations().stream()
+                .map(v -> v.ruleId() + "/" + v.identityId().value()).collect(Collectors.toSet()).size();
+        assertThat(report.sodViolations()).isEqualTo((int) planted).isPositive();
+        assertThat(report.findingsRaised()).isEqualTo(report.sodViolations());
+        assertThat(report.approval()).containsEntry("httpStatus", 200).containsEntry("findingStatus", "REMEDIATED");
+        assertThat(report.scopeRefusal()).containsEntry("result", "Rejected");
+        assertThat(report.ledgerVerified()).isTrue();
+        assertThat(report.identities()).isGreaterThan(300);
+        assertThat(report.approvalsPending()).isEqualTo(report.findingsRaised() - 1);
+    }
+
+    @Test
+    void aSecondRunKeepsOpenFindingsAndDecidesAnother() {
+        demo.run(new Demo.Options(7, 300, 30, AS_OF), port, message -> { });
+
+        DemoReport second = demo.run(new Demo.Options(7, 300, 30, AS_OF), port, message -> { });
+
+        assertThat(second.findingsAlreadyOpen()).isEqualTo(second.sodViolations() - 1);
+        assertThat(second.findingsRaised()).isEqualTo(1);
+        assertThat(second.ledgerVerified()).isTrue();
+    }
+}
