@@ -1,7 +1,8 @@
 package io.countersign.directory.internal;
 
-import java.sql.Date;
-import java.sql.Timestamp;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,12 +11,14 @@ import java.util.function.Function;
 
 import io.countersign.directory.DirectorySnapshot;
 import io.countersign.directory.RoleBundle;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Writes a snapshot into the emptied directory tables with batched inserts. Runs inside the caller's transaction. */
 final class SnapshotLoader {
 
-    private static final int BATCH = 2000;
     private final JdbcTemplate jdbc;
 
     SnapshotLoader(JdbcTemplate jdbc) {
@@ -53,13 +56,13 @@ final class SnapshotLoader {
                 s.requestHistory(), r -> row(r.id(), r.requesterId().value(), r.entitlementId().value(), time(r.requestedAt()),
                         time(r.decidedAt()), r.decidedBy(), r.outcome().name(), r.managerId(), r.department(), r.desk(),
                         r.title(), r.location(), r.costCentre(), r.employmentType() == null ? null : r.employmentType().name()));
-        jdbc.update("insert into directory_source (id, source, loaded_at) values (1, ?, ?)", s.source(), time(Instant.now()));
+        jdbc.update("insert into directory_source (id, source, loaded_at) values (1, ?, now())", s.source());
     }
 
     /** Manager references are deferred by inserting without them first, then setting them. */
     private void insertHrRecordsManagersFirst(DirectorySnapshot s) {
-        batch("insert into hr_record (identity_id, title, department, desk, cost_centre, location, manager_id, employment_type,"
-                        + " hire_date, end_date, status) values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)",
+        batch("insert into hr_record (identity_id, title, department, desk, cost_centre, location, employment_type,"
+                        + " hire_date, end_date, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.hrRecords(), h -> row(h.identityId().value(), h.title(), h.department(), h.desk(), h.costCentre(), h.location(),
                         h.employmentType().name(), date(h.hireDate()), date(h.endDate()), h.status().name()));
         batch("update hr_record set manager_id = ? where identity_id = ?",
@@ -75,22 +78,53 @@ final class SnapshotLoader {
         batch("insert into role_bundle_entitlement (bundle_id, entitlement_id) values (?, ?)", links, Function.identity());
     }
 
+    /**
+     * Writes rows with PostgreSQL's COPY (an order of magnitude faster than batched inserts for a whole
+     * bank). {@code sql} names the table and columns as an insert would; values are sent as CSV, NULL as
+     * an unquoted empty field. Updates run as a batch.
+     */
     private <T> void batch(String sql, List<T> items, Function<T, Object[]> toRow) {
-        for (int from = 0; from < items.size(); from += BATCH) {
-            List<Object[]> rows = items.subList(from, Math.min(items.size(), from + BATCH)).stream().map(toRow).toList();
-            jdbc.batchUpdate(sql, rows);
+        if (!sql.startsWith("insert into ")) {
+            jdbc.batchUpdate(sql, items.stream().map(toRow).toList());
+            return;
         }
+        String target = sql.substring("insert into ".length(), sql.indexOf(" values"));
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try {
+                return copy.copyIn("copy " + target + " from stdin with (format csv)", new StringReader(csv(items, toRow)));
+            } catch (IOException e) {
+                throw new SQLException("copy into " + target + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static <T> String csv(List<T> items, Function<T, Object[]> toRow) {
+        StringBuilder out = new StringBuilder(items.size() * 96);
+        for (T item : items) {
+            Object[] values = toRow.apply(item);
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                if (values[i] != null) {
+                    out.append('"').append(values[i].toString().replace("\"", "\"\"")).append('"');
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static Object[] row(Object... values) {
         return values;
     }
 
-    private static Timestamp time(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
+    private static String date(LocalDate date) {
+        return date == null ? null : date.toString();
     }
 }
