@@ -24,10 +24,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -84,7 +81,7 @@ class SecurityConfiguration {
     /** Local API tokens ({@code cs_...}) are looked up; anything else is a JWT when an issuer is configured. */
     private static AuthenticationManagerResolver<HttpServletRequest> bearerManagers(Operators operators, SecurityProperties properties) {
         AuthenticationManager local = new ProviderManager(new LocalTokenProvider(operators));
-        AuthenticationManager jwt = properties.jwt().enabled() ? jwtManager(properties.jwt()) : authentication -> {
+        AuthenticationManager jwt = properties.jwt().enabled() ? JwtAuthentication.manager(properties.jwt()) : authentication -> {
             throw new InvalidBearerTokenException("unknown bearer token");
         };
         DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
@@ -92,12 +89,6 @@ class SecurityConfiguration {
             String token = tokens.resolve(request);
             return token != null && token.startsWith("cs_") ? local : jwt;
         };
-    }
-
-    private static AuthenticationManager jwtManager(SecurityProperties.Jwt jwt) {
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(jwt.issuerUri())));
-        provider.setJwtAuthenticationConverter(new JwtOperatorConverter(jwt));
-        return new ProviderManager(provider);
     }
 
     private static void unauthenticated(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
