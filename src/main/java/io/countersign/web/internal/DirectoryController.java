@@ -35,8 +35,11 @@ class DirectoryController {
 
     @GetMapping("/identities")
     List<Identity> identities(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-        if (offset < 0 || limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("offset must be >= 0 and limit between 1 and 1000");
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset: must be at least 0, was " + offset);
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit: must be between 1 and 1000, was " + limit);
         }
         return directory.identities(offset, limit);
     }

@@ -10,6 +10,7 @@ import io.countersign.operators.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /** Turns a JWT from the bank's identity provider into an operator: user name, roles and identity from configured claims. */
 final class JwtOperatorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -23,6 +24,9 @@ final class JwtOperatorConverter implements Converter<Jwt, AbstractAuthenticatio
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String username = jwt.hasClaim(claims.usernameClaim()) ? jwt.getClaimAsString(claims.usernameClaim()) : jwt.getSubject();
+        if (username == null || username.isBlank()) {
+            throw new InvalidBearerTokenException("the token names no user: it has neither " + claims.usernameClaim() + " nor sub");
+        }
         return new OperatorAuthentication(new Operator(username, username, roles(jwt), jwt.getClaimAsString(claims.identityClaim()), false));
     }
 

@@ -1,14 +1,24 @@
 package io.countersign.web.internal;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import io.countersign.approval.ApprovalException;
 import io.countersign.ledger.LedgerException;
 import io.countersign.operators.OperatorException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps each module's exception, once, to an RFC 7807 problem. */
 @RestControllerAdvice
@@ -21,7 +31,12 @@ class ProblemHandler {
 
     @ExceptionHandler(OperatorException.class)
     ProblemDetail operator(OperatorException e) {
-        return Problems.of(e.code().equals("operator.exists") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+        HttpStatus status = switch (e.code()) {
+            case "operator.exists" -> HttpStatus.CONFLICT;
+            case "operator.unknown" -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return Problems.of(status, e.code(), e.getMessage());
     }
 
     @ExceptionHandler(LedgerException.class)
@@ -40,6 +55,30 @@ class ProblemHandler {
                 ? m.getName() + ": '" + m.getValue() + "' is not a valid " + (m.getRequiredType() == null ? "value" : m.getRequiredType().getSimpleName())
                 : e.getMessage();
         return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", detail);
+    }
+
+    /** The parser's message names our internal types, so the caller gets a plain one. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "the request body is missing or is not the JSON object this endpoint takes");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "the request body must be application/json, was " + e.getContentType());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noEndpoint(NoResourceFoundException e, HttpServletRequest request) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "no endpoint " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        Set<HttpMethod> supported = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
+        String names = supported.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(supported.toArray(HttpMethod[]::new))
+                .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMethod() + " is not supported here; supported: " + names));
     }
 
     /** Something asked for does not exist. */

@@ -2,6 +2,7 @@ package io.countersign.web.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,7 @@ final class Problems {
     static void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8);
         response.getWriter().write("{\"type\":\"https://countersign.io/problems/" + code + "\",\"title\":\""
                 + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\""
                 + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"code\":\"" + code + "\"}");

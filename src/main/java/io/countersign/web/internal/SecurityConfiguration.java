@@ -11,6 +11,7 @@ import java.util.Arrays;
 
 import io.countersign.operators.Operators;
 import io.countersign.operators.Role;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,11 +26,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. Every rule names its roles; anything not named is denied, and only health is open.
@@ -66,8 +65,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Paths the firewall refuses ({@code //}, {@code ;}, {@code ..}, encoded slashes) never reach a rule. */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, rejected) -> Problems.write(response, HttpStatus.BAD_REQUEST, "bad-request",
+                "the request was rejected: its URL or a header is not allowed");
+    }
+
+    /**
+     * An error dispatch renders the error of a request that was already authorised; denying it would turn every
+     * 404, 405 or 500 into a 403 for {@code /error}.
+     */
     private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry r) {
-        r.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+        r.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasAnyRole(names(ADMIN))
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/approvals", "/api/approvals/*").hasAnyRole(names(READ_APPROVALS))
@@ -86,7 +97,7 @@ class SecurityConfiguration {
     /** Local API tokens ({@code cs_...}) are looked up; anything else is a JWT when an issuer is configured. */
     private static AuthenticationManagerResolver<HttpServletRequest> bearerManagers(Operators operators, SecurityProperties properties) {
         AuthenticationManager local = new ProviderManager(new LocalTokenProvider(operators));
-        AuthenticationManager jwt = properties.jwt().enabled() ? jwtManager(properties.jwt()) : authentication -> {
+        AuthenticationManager jwt = properties.jwt().enabled() ? JwtAuthentication.manager(properties.jwt()) : authentication -> {
             throw new InvalidBearerTokenException("unknown bearer token");
         };
         DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
@@ -94,12 +105,6 @@ class SecurityConfiguration {
             String token = tokens.resolve(request);
             return token != null && token.startsWith("cs_") ? local : jwt;
         };
-    }
-
-    private static AuthenticationManager jwtManager(SecurityProperties.Jwt jwt) {
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(jwt.issuerUri())));
-        provider.setJwtAuthenticationConverter(new JwtOperatorConverter(jwt));
-        return new ProviderManager(provider);
     }
 
     private static void unauthenticated(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,

@@ -25,6 +25,9 @@ class SodController {
 
     @GetMapping("/findings")
     List<SodFinding> findings(@RequestParam(defaultValue = "500") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit: must be between 1 and 1000, was " + limit);
+        }
         return remediation.findings(limit);
     }
 
