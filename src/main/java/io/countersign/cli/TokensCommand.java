@@ -41,7 +41,7 @@ final class TokensCommand implements Runnable {
 
         @Override
         int run(ConfigurableApplicationContext context) {
-            IssuedToken token = context.getBean(Operators.class).issueToken(username, name, ttlDays == null ? null : Duration.ofDays(ttlDays));
+            IssuedToken token = context.getBean(Operators.class).issueToken(CliActor.name(), username, name, ttlDays == null ? null : Duration.ofDays(ttlDays));
             System.err.println("token " + token.id() + " for " + token.username() + (token.expiresAt() == null ? "" : ", expires " + token.expiresAt())
                     + "; store it now, it is not shown again:");
             System.out.println(token.token());
@@ -57,7 +57,7 @@ final class TokensCommand implements Runnable {
 
         @Override
         int run(ConfigurableApplicationContext context) {
-            context.getBean(Operators.class).revokeToken(id);
+            context.getBean(Operators.class).revokeToken(CliActor.name(), id);
             System.out.println("revoked " + id);
             return 0;
         }

@@ -75,7 +75,7 @@ final class UsersCommand implements Runnable {
             } catch (IOException e) {
                 throw CliException.badInput("--password-file: cannot read " + passwordFile);
             }
-            Operator added = context.getBean(Operators.class).addUser(username, displayName, parsedRoles, password, identityId);
+            Operator added = context.getBean(Operators.class).addUser(CliActor.name(), username, displayName, parsedRoles, password, identityId);
             System.out.println("added " + added.username() + " with roles " + added.roles());
             return 0;
         }

@@ -101,7 +101,7 @@ public class Demo {
             return Map.of("note", "no pending SoD approval to decide");
         }
         ApprovalRequest request = candidate.get();
-        IssuedToken token = operators.issueToken(complianceOfficer(), "demo", Duration.ofHours(1));
+        IssuedToken token = operators.issueToken("demo", complianceOfficer(), "demo", Duration.ofHours(1));
         ApiClient.Answer answer = new ApiClient(apiPort, token.token()).approve(request.id(),
                 "Confirmed with the desk: the entitlement is a leftover of a previous role.");
         String findingId = String.valueOf(request.payload().get("finding_id"));
@@ -124,7 +124,7 @@ public class Demo {
     private String complianceOfficer() {
         if (operators.find(APPROVER).isEmpty()) {
             List<IdentityId> cco = directory.withTitle("Chief Compliance Officer");
-            operators.addUser(APPROVER, "Chief Compliance Officer (demo)", java.util.Set.of(Role.COMPLIANCE_OFFICER), null,
+            operators.addUser("demo", APPROVER, "Chief Compliance Officer (demo)", java.util.Set.of(Role.COMPLIANCE_OFFICER), null,
                     cco.isEmpty() ? null : cco.getFirst().value());
         }
         return APPROVER;

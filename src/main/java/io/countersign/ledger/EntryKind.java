@@ -25,7 +25,9 @@ public enum EntryKind {
     /** The target's state read back after an action. */
     READ_BACK,
     /** A reason note written back to a profile on a platform. */
-    WRITE_BACK;
+    WRITE_BACK,
+    /** A change to who may use Countersign: a user added, a token issued or revoked (never the token itself). */
+    ADMINISTRATION;
 
     /** The name used in the canonical JSON, e.g. {@code approval_requested}. */
     public String wireName() {

@@ -10,8 +10,9 @@ import java.util.Objects;
  * What a caller asks the ledger to record; the ledger adds the sequence number, time and hashes.
  *
  * <p>Values in {@code context}, {@code input} and {@code output} must be JSON-like: maps with string keys,
- * lists, strings, numbers, booleans or records of those. Values under keys that look like secrets
- * (password, secret, token, authorization, api key, private key) are replaced by {@code "[redacted]"}.
+ * lists, strings, numbers, booleans or records of those. Values under keys that name a secret (ending in
+ * password, secret, token, authorization, api key, private key, credentials or bearer) are replaced by
+ * {@code "[redacted]"}.
  *
  * @param workflow      the workflow on whose behalf, e.g. {@code sod_remediation}
  * @param agentId       the AI agent involved, or {@code null}

@@ -67,6 +67,7 @@ class ApiAccessIntegrationTests {
             Endpoint.get("/actuator/prometheus")                .allows(ADMIN),
             Endpoint.get("/actuator/metrics")                   .allows(ADMIN),
             Endpoint.get("/actuator/info")                      .allows(ADMIN),
+            Endpoint.get("/api/me")                             .allows(EVERYONE),
             Endpoint.get("/v3/api-docs")                        .allows(EVERYONE),
             Endpoint.get("/swagger-ui.html")                    .allows(EVERYONE));
 

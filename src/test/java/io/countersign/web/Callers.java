@@ -18,15 +18,15 @@ final class Callers {
     /** A token-only user with {@code role} and a fresh API token. */
     static Caller withToken(Operators operators, Role role) {
         String username = uniqueName(role.wireName());
-        operators.addUser(username, null, Set.of(role), null, null);
-        IssuedToken token = operators.issueToken(username, "test", null);
+        operators.addUser("test", username, null, Set.of(role), null, null);
+        IssuedToken token = operators.issueToken("test", username, "test", null);
         return new Caller(username, token.id(), token.token());
     }
 
     /** A user who signs in with {@link #PASSWORD}. */
     static String withPassword(Operators operators, Role role) {
         String username = uniqueName(role.wireName());
-        operators.addUser(username, null, Set.of(role), PASSWORD.toCharArray(), null);
+        operators.addUser("test", username, null, Set.of(role), PASSWORD.toCharArray(), null);
         return username;
     }
 

@@ -55,7 +55,7 @@ class LocalCredentialsIntegrationTests {
     void acceptsPasswordsWithColonsAndCharactersBeyondAscii() {
         String password = "über:straße:密码:çafé";
         String username = Callers.uniqueName("reviewer");
-        operators.addUser(username, null, Set.of(Role.REVIEWER), password.toCharArray(), null);
+        operators.addUser("test", username, null, Set.of(Role.REVIEWER), password.toCharArray(), null);
 
         assertThat(api.get(READ, Api.basic(username, password)).status()).isEqualTo(200);
         assertThat(api.get(READ, Api.basic(username, "über:straße")).status()).isEqualTo(401);
@@ -91,7 +91,7 @@ class LocalCredentialsIntegrationTests {
     @Test
     void refusesADisabledUsersPasswordAndTokens() {
         String reviewer = Callers.withPassword(operators, Role.REVIEWER);
-        IssuedToken token = operators.issueToken(reviewer, "laptop", null);
+        IssuedToken token = operators.issueToken("test", reviewer, "laptop", null);
         assertThat(api.get(READ, Api.bearer(token.token())).status()).isEqualTo(200);
 
         jdbc.update("update operator set disabled = true where username = ?", reviewer);
@@ -105,7 +105,7 @@ class LocalCredentialsIntegrationTests {
         Caller reviewer = Callers.withToken(operators, Role.REVIEWER);
         assertThat(api.get(READ, reviewer.authorization()).status()).isEqualTo(200);
 
-        operators.revokeToken(reviewer.tokenId());
+        operators.revokeToken("test", reviewer.tokenId());
 
         api.get(READ, reviewer.authorization()).assertProblem(401);
     }
@@ -113,7 +113,7 @@ class LocalCredentialsIntegrationTests {
     @Test
     void acceptsATokenWithinItsLifetime() {
         String reviewer = Callers.withPassword(operators, Role.REVIEWER);
-        IssuedToken token = operators.issueToken(reviewer, "one day", Duration.ofDays(1));
+        IssuedToken token = operators.issueToken("test", reviewer, "one day", Duration.ofDays(1));
 
         assertThat(api.get(READ, Api.bearer(token.token())).status()).isEqualTo(200);
     }
@@ -146,19 +146,43 @@ class LocalCredentialsIntegrationTests {
     }
 
     @Test
-    void issuesThroughTheAdminApiATokenThatCarriesItsUsersRoles() {
+    void issuesThroughTheAdminApiATokenForAnAgentThatCarriesItsRole() {
         Caller admin = Callers.withToken(operators, Role.ADMIN);
-        String username = Callers.uniqueName("auditor");
+        String username = Callers.uniqueName("agent");
 
-        Reply created = api.post("/api/admin/users", "{\"username\":\"" + username + "\",\"roles\":[\"auditor\"]}", admin.authorization());
-        Reply issued = api.post("/api/admin/users/" + username + "/tokens", "{\"name\":\"evidence\",\"ttlDays\":7}", admin.authorization());
+        Reply created = api.post("/api/admin/users", "{\"username\":\"" + username + "\",\"roles\":[\"agent\"]}", admin.authorization());
+        Reply issued = api.post("/api/admin/users/" + username + "/tokens", "{\"name\":\"runner\",\"ttlDays\":7}", admin.authorization());
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(issued.status()).isEqualTo(201);
         String token = issued.json().path("token").asString();
         assertThat(token).startsWith("cs_");
-        assertThat(api.get("/api/ledger/verify", Api.bearer(token)).status()).isEqualTo(200);
+        assertThat(api.get("/api/me", Api.bearer(token)).json().path("username").asString()).isEqualTo(username);
         api.get("/api/admin/users", Api.bearer(token)).assertProblem(403);
+    }
+
+    @Test
+    void refusesAnAdminATokenThatWouldActAsAPerson() {
+        Caller admin = Callers.withToken(operators, Role.ADMIN);
+        String officer = Callers.withPassword(operators, Role.COMPLIANCE_OFFICER);
+
+        Reply refused = api.post("/api/admin/users/" + officer + "/tokens", "{}", admin.authorization());
+
+        refused.assertProblem(403);
+        assertThat(refused.detail()).startsWith("admins issue tokens only for agent users; " + officer);
+    }
+
+    @Test
+    void aPersonIssuesTheirOwnTokenAndTheLedgerRecordsItWithoutTheToken() {
+        String auditor = Callers.withPassword(operators, Role.AUDITOR);
+
+        Reply issued = api.post("/api/me/tokens", "{\"name\":\"evidence\",\"ttlDays\":7}", Api.basic(auditor, Callers.PASSWORD));
+
+        assertThat(issued.status()).isEqualTo(201);
+        String token = issued.json().path("token").asString();
+        assertThat(api.get("/api/ledger/verify", Api.bearer(token)).status()).isEqualTo(200);
+        assertThat(api.get("/api/ledger/entries?subject=operator:" + auditor, Api.bearer(token)).body())
+                .contains("token_issued").contains(issued.json().path("id").asString()).doesNotContain(token);
     }
 
     private static byte[] randomBytes() {

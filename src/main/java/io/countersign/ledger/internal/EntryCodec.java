@@ -26,7 +26,7 @@ final class EntryCodec {
     static final String GENESIS = "0".repeat(64);
     static final String REDACTED = "[redacted]";
     private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|authorization|api[_-]?key|private[_-]?key|credential).*");
+            "(?i).*(password|passwd|secret|token|authorization|api[_-]?key|private[_-]?key|credentials?|bearer)");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 

@@ -1,6 +1,13 @@
 package io.countersign.web.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -21,17 +28,24 @@ final class JwtAuthentication {
     }
 
     static AuthenticationManager manager(SecurityProperties.Jwt jwt) {
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new SupplierJwtDecoder(() -> decoder(jwt.issuerUri())));
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(new SupplierJwtDecoder(() -> decoder(jwt)));
         provider.setJwtAuthenticationConverter(new JwtOperatorConverter(jwt));
         return new ProviderManager(provider);
     }
 
-    /** Spring's default accepts a token without {@code exp}, which would be valid for ever; we refuse it. */
-    private static JwtDecoder decoder(String issuer) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+    /**
+     * Spring's default accepts a token without {@code exp}, which would be valid for ever; we refuse it. With an
+     * audience configured, a token not addressed to Countersign is refused too.
+     */
+    private static JwtDecoder decoder(SecurityProperties.Jwt jwt) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
         JwtTimestampValidator lifetime = new JwtTimestampValidator();
         lifetime.setAllowEmptyExpiryClaim(false);
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer), lifetime));
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(new JwtIssuerValidator(jwt.issuerUri()), lifetime));
+        if (!jwt.audience().isBlank()) {
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(jwt.audience())));
+        }
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
         return decoder;
     }
 }

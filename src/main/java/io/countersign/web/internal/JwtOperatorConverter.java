@@ -34,8 +34,13 @@ final class JwtOperatorConverter implements Converter<Jwt, AbstractAuthenticatio
         Object claim = jwt.getClaim(claims.rolesClaim());
         Collection<?> values = claim instanceof Collection<?> c ? c : claim == null ? List.of() : List.of(claim.toString().split("[ ,]"));
         Set<Role> roles = EnumSet.noneOf(Role.class);
+        String prefix = claims.rolePrefix();
         for (Object value : values) {
-            String name = value.toString().replaceFirst("^countersign[.:]", "");
+            String text = value.toString();
+            if (!text.startsWith(prefix)) {
+                continue;
+            }
+            String name = text.substring(prefix.length());
             for (Role role : Role.values()) {
                 if (role.wireName().equalsIgnoreCase(name)) {
                     roles.add(role);

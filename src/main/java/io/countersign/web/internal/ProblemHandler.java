@@ -7,6 +7,8 @@ import io.countersign.approval.ApprovalException;
 import io.countersign.ledger.LedgerException;
 import io.countersign.operators.OperatorException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +25,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /** Maps each module's exception, once, to an RFC 7807 problem. */
 @RestControllerAdvice
 class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(ApprovalException.class)
     ProblemDetail approval(ApprovalException e) {
@@ -79,6 +83,25 @@ class ProblemHandler {
         String names = supported.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(supported.toArray(HttpMethod[]::new))
                 .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMethod() + " is not supported here; supported: " + names));
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(Forbidden e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    /** Anything unforeseen: logged in full here, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "the request failed unexpectedly; the server log has the details");
+    }
+
+    /** Allowed by role, refused by a rule of the endpoint itself. */
+    static final class Forbidden extends RuntimeException {
+        Forbidden(String message) {
+            super(message);
+        }
     }
 
     /** Something asked for does not exist. */

@@ -35,7 +35,7 @@ class JwtAuthenticationTests {
     @BeforeEach
     void startTheBanksProvider() {
         bank = StandInIdentityProvider.start();
-        manager = JwtAuthentication.manager(new SecurityProperties.Jwt(bank.issuer(), "roles", "preferred_username", "identity_id"));
+        manager = JwtAuthentication.manager(jwt("", "countersign."));
     }
 
     @AfterEach
@@ -61,9 +61,9 @@ class JwtAuthenticationTests {
 
     @Test
     void readsTheClaimsTheBankConfigures() {
-        manager = JwtAuthentication.manager(new SecurityProperties.Jwt(bank.issuer(), "groups", "upn", "employee_id"));
+        manager = JwtAuthentication.manager(new SecurityProperties.Jwt(bank.issuer(), "groups", "upn", "employee_id", "", "countersign."));
         String token = bank.sign(claims().claim("upn", "cco@bank.example").claim("employee_id", "idn-cco")
-                .claim("groups", "countersign:compliance_officer countersign.reviewer").build());
+                .claim("groups", "countersign.compliance_officer countersign.reviewer").build());
 
         Operator operator = (Operator) manager.authenticate(new BearerTokenAuthenticationToken(token)).getPrincipal();
 
@@ -89,6 +89,29 @@ class JwtAuthenticationTests {
 
         assertThat(((Operator) authentication.getPrincipal()).roles()).isEmpty();
         assertThat(authentication.getAuthorities()).isEmpty();
+    }
+
+    @Test
+    void ignoresBareRoleNamesUnlessThePrefixIsEmpty() {
+        String token = bank.sign(claims().claim("roles", List.of("admin", "approver")).build());
+
+        assertThat(((Operator) manager.authenticate(new BearerTokenAuthenticationToken(token)).getPrincipal()).roles()).isEmpty();
+        Operator bare = (Operator) JwtAuthentication.manager(jwt("", "")).authenticate(new BearerTokenAuthenticationToken(token)).getPrincipal();
+        assertThat(bare.roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.APPROVER);
+    }
+
+    @Test
+    void refusesATokenForAnotherAudienceWhenAnAudienceIsConfigured() {
+        AuthenticationManager addressed = JwtAuthentication.manager(jwt("countersign", "countersign."));
+        String forUs = bank.sign(claims().audience(List.of("countersign", "other")).claim("roles", List.of("countersign.auditor")).build());
+        String forOthers = bank.sign(claims().audience("payments-portal").claim("roles", List.of("countersign.auditor")).build());
+
+        assertThat(((Operator) addressed.authenticate(new BearerTokenAuthenticationToken(forUs)).getPrincipal()).roles()).containsExactly(Role.AUDITOR);
+        assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> addressed.authenticate(new BearerTokenAuthenticationToken(forOthers)));
+    }
+
+    private SecurityProperties.Jwt jwt(String audience, String rolePrefix) {
+        return new SecurityProperties.Jwt(bank.issuer(), "roles", "preferred_username", "identity_id", audience, rolePrefix);
     }
 
     @Test
