@@ -12,6 +12,7 @@ import java.util.Arrays;
 import io.countersign.operators.Operators;
 import io.countersign.operators.Role;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +33,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. Every rule names its roles; anything not named is denied, and only health is open.
+ * Only in a servlet application: the CLI commands other than {@code serve} start without a web server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
