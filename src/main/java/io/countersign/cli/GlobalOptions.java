@@ -30,7 +30,8 @@ final class GlobalOptions {
             description = "Policy files to use instead of the defaults shipped in the jar.")
     Path policyDir;
 
-    Map<String, Object> properties() {
+    /** Checked before any command runs, so a bad flag is reported even where the command would not use it. */
+    void validate() {
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw CliException.badInput("--db-url: '" + dbUrl + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db)");
         }
@@ -40,6 +41,9 @@ final class GlobalOptions {
         if (policyDir != null && !Files.isDirectory(policyDir)) {
             throw CliException.badInput("--policy-dir: " + policyDir + " is not a directory");
         }
+    }
+
+    Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("countersign.data-dir", dataDir.toAbsolutePath().toString());
         if (dbUrl != null) {
