@@ -18,17 +18,27 @@ final class AppLauncher {
     private AppLauncher() {
     }
 
+    /**
+     * The flags become command-line arguments, the highest-ranked property source, so {@code --data-dir} and
+     * the rest win over application.yaml, the environment and system properties.
+     */
     static ConfigurableApplicationContext start(GlobalOptions global, boolean web, boolean verbose, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>(global.properties());
         properties.put("logging.level.root", "error");
         properties.put("logging.level.io.countersign", verbose ? "info" : "warn");
         properties.put("spring.main.log-startup-info", "false");
+        // a failed start is reported as one line by the CLI; Spring's own report would add a stack trace
+        properties.put("logging.level.org.springframework.boot.SpringApplication", "off");
+        properties.put("logging.level.org.springframework.boot.diagnostics", "off");
         properties.putAll(extra);
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(CountersignApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .run(arguments);
+                .run(arguments(properties));
+    }
+
+    private static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
     }
 
     /** Waits until every event published so far has been handled (or failed), at most {@code timeout}. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
@@ -18,9 +17,6 @@ abstract class ContextCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    GlobalOptions options = new GlobalOptions();
 
     @Override
     public Integer call() {
@@ -50,7 +46,7 @@ abstract class ContextCommand implements Callable<Integer> {
     abstract int run(ConfigurableApplicationContext context);
 
     GlobalOptions global() {
-        return options.over(((CountersignCli) spec.root().userObject()).global);
+        return ((CountersignCli) spec.root().userObject()).global;
     }
 
     PrintStream out() {

@@ -6,42 +6,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/**
- * Flags every command takes: where the data lives. They may come before the command
- * ({@code countersign --data-dir D demo}) or after it ({@code countersign demo --data-dir D}); after wins.
- */
+/** Flags every command takes: where the data lives. */
 final class GlobalOptions {
 
-    static final Path DEFAULT_DATA_DIR = Path.of("var");
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Directory of the embedded database and keys (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Path.of("var");
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the embedded database and keys (default: var).")
-    Path dataDir;
-
-    @Option(names = "--db-url", paramLabel = "URL", description = "JDBC URL of a PostgreSQL server to use instead of the embedded database.")
+    @Option(names = "--db-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "JDBC URL of a PostgreSQL server to use instead of the embedded database.")
     String dbUrl;
 
-    @Option(names = "--db-user", paramLabel = "USER", description = "User name for --db-url.")
+    @Option(names = "--db-user", paramLabel = "USER", scope = ScopeType.INHERIT, description = "User name for --db-url.")
     String dbUser;
 
-    @Option(names = "--db-password-file", paramLabel = "FILE", description = "File holding the password for --db-url.")
+    @Option(names = "--db-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "File holding the password for --db-url.")
     Path dbPasswordFile;
 
-    @Option(names = "--policy-dir", paramLabel = "DIR", description = "Policy files to use instead of the defaults shipped in the jar.")
+    @Option(names = "--policy-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Policy files to use instead of the defaults shipped in the jar.")
     Path policyDir;
 
-    /** These options, with any left unset taken from {@code outer} (the flags given before the command). */
-    GlobalOptions over(GlobalOptions outer) {
-        GlobalOptions merged = new GlobalOptions();
-        merged.dataDir = dataDir != null ? dataDir : outer.dataDir != null ? outer.dataDir : DEFAULT_DATA_DIR;
-        merged.dbUrl = dbUrl != null ? dbUrl : outer.dbUrl;
-        merged.dbUser = dbUser != null ? dbUser : outer.dbUser;
-        merged.dbPasswordFile = dbPasswordFile != null ? dbPasswordFile : outer.dbPasswordFile;
-        merged.policyDir = policyDir != null ? policyDir : outer.policyDir;
-        return merged;
-    }
-
-    Map<String, Object> properties() {
+    /** Checked before any command runs, so a bad flag is reported even where the command would not use it. */
+    void validate() {
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw CliException.badInput("--db-url: '" + dbUrl + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db)");
         }
@@ -51,6 +41,9 @@ final class GlobalOptions {
         if (policyDir != null && !Files.isDirectory(policyDir)) {
             throw CliException.badInput("--policy-dir: " + policyDir + " is not a directory");
         }
+    }
+
+    Map<String, Object> properties() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("countersign.data-dir", dataDir.toAbsolutePath().toString());
         if (dbUrl != null) {

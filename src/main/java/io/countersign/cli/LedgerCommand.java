@@ -56,7 +56,8 @@ final class LedgerCommand implements Runnable {
             try {
                 return report(Ledger.verifyExport(file, pinnedKey()));
             } catch (LedgerException e) {
-                throw CliException.badInput(e.getMessage());
+                boolean keyProblem = publicKey != null && e.code().equals("ledger.public-key");
+                throw CliException.badInput((keyProblem ? "--public-key: " : "--file: ") + e.getMessage());
             }
         }
 

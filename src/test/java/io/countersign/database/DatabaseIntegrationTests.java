@@ -18,4 +18,10 @@ class DatabaseIntegrationTests {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class)).isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void acknowledgesACommitOnlyOnceItIsOnDisk() {
+        assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+    }
 }

@@ -2,6 +2,7 @@ package io.countersign.database.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -41,7 +42,21 @@ class DatabaseConfiguration {
             config.setUsername(properties.user());
             config.setPassword(password(properties));
         }
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseStartException("cannot connect to " + config.getJdbcUrl() + ": " + reason(e), e);
+        }
+    }
+
+    /** The driver's words (host, port, authentication), not the pool's wrapper nor the socket's bare "Connection refused". */
+    private static String reason(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                return t.getMessage().lines().findFirst().orElse("");
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static String password(DatabaseProperties properties) {

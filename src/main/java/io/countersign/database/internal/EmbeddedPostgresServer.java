@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>The process holding the lock file owns the server: it recovers what a killed owner left behind,
  * starts PostgreSQL and stops it on {@link #close()}. Any other process finds the lock held and attaches
  * to the port the owner wrote into the lock file.
+ *
+ * <p>zonky's defaults suit throw-away test databases ({@code -F}, {@code synchronous_commit=off}); this one
+ * holds the ledger, so a commit is on disk before the caller is told it happened.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -81,6 +84,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -19,13 +22,17 @@ import org.slf4j.LoggerFactory;
  * <p>Called only while holding the data directory's lock, so nothing found here belongs to a live
  * Countersign process: a half-made cluster (initdb interrupted) is removed, a PostgreSQL server still
  * running on the directory is stopped (PostgreSQL replays its WAL on the next start), and a stale
- * {@code postmaster.pid} whose process is gone or not PostgreSQL is removed, since a reused pid would
- * otherwise stop PostgreSQL from starting.
+ * {@code postmaster.pid} is removed: its pid may have been reused by anything since, another cluster's
+ * PostgreSQL included, and the file would otherwise stop PostgreSQL from starting.
+ *
+ * <p>The server is stopped with signals rather than {@code pg_ctl}: {@code pg_ctl} refuses to run as root,
+ * which is how the embedded server runs in many containers (zonky starts it in a user namespace).
  */
 final class OrphanRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanRecovery.class);
-    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    private static final Duration SMART_SHUTDOWN_WAIT = Duration.ofSeconds(20);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
     private OrphanRecovery() {
     }
@@ -40,51 +47,69 @@ final class OrphanRecovery {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> orphan = postmaster(pidFile);
+        Optional<ProcessHandle> orphan = postmaster(pidFile, dir);
         if (orphan.isPresent()) {
             stop(dir, orphan.get());
         }
         Files.deleteIfExists(pidFile);
     }
 
-    private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
+    private static Optional<ProcessHandle> postmaster(Path pidFile, Path dir) throws IOException {
         List<String> lines = Files.readAllLines(pidFile);
         if (lines.isEmpty() || lines.getFirst().isBlank()) {
             return Optional.empty();
         }
         long pid = Long.parseLong(lines.getFirst().trim());
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> servesDirectory(p, dir));
     }
 
+    /** A PostgreSQL server whose {@code -D} is this directory; the embedded server is always started with one. */
+    private static boolean servesDirectory(ProcessHandle process, Path dir) {
+        ProcessHandle.Info info = process.info();
+        if (!info.command().map(c -> c.endsWith("/postgres")).orElse(false)) {
+            return false;
+        }
+        List<String> arguments = info.arguments().map(List::of).orElse(List.of());
+        int flag = arguments.indexOf("-D");
+        if (flag < 0 || flag + 1 >= arguments.size()) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(Path.of(arguments.get(flag + 1)), dir);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * SIGTERM asks for PostgreSQL's smart shutdown, clean once the dead owner's connections are gone; a server
+     * that still has clients after the wait is killed with its backends, and recovers from its WAL on start.
+     */
     private static void stop(Path dir, ProcessHandle postmaster) throws IOException {
         log.warn("stopping PostgreSQL (pid {}) left running on {} by a process that did not shut down", postmaster.pid(), dir);
-        Optional<Path> pgCtl = postmaster.info().command().map(Path::of).map(p -> p.resolveSibling("pg_ctl"));
-        if (pgCtl.isPresent() && Files.isExecutable(pgCtl.get())) {
-            runPgCtlStop(pgCtl.get(), dir);
-        } else {
-            postmaster.destroy();
+        List<ProcessHandle> server = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+        postmaster.destroy();
+        if (exited(server, SMART_SHUTDOWN_WAIT)) {
+            return;
         }
-        try {
-            postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IOException("PostgreSQL (pid " + postmaster.pid() + ") on " + dir + " did not stop within "
-                    + STOP_WAIT.toSeconds() + " s; stop it and start again", e);
+        log.warn("PostgreSQL (pid {}) on {} did not stop within {} s; killing it", postmaster.pid(), dir,
+                SMART_SHUTDOWN_WAIT.toSeconds());
+        server.forEach(ProcessHandle::destroyForcibly);
+        if (!exited(server, KILL_WAIT)) {
+            throw new IOException("PostgreSQL (pid " + postmaster.pid() + ") on " + dir + " did not stop; stop it and start again");
         }
     }
 
-    private static void runPgCtlStop(Path pgCtl, Path dir) throws IOException {
-        Process process = new ProcessBuilder(pgCtl.toString(), "-D", dir.toString(), "stop", "-m", "fast", "-w",
-                "-t", Long.toString(STOP_WAIT.toSeconds()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+    private static boolean exited(List<ProcessHandle> processes, Duration wait) throws IOException {
         try {
-            process.waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while stopping PostgreSQL on " + dir, e);
+            throw new IOException("interrupted while stopping PostgreSQL", e);
         }
     }
 

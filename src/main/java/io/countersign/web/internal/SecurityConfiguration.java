@@ -32,9 +32,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call what. Every rule names its roles; anything not named is denied, and only health is open.
+ * Only in a servlet application: the CLI commands other than {@code serve} start without a web server.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
