@@ -12,8 +12,11 @@ import io.countersign.ledger.Ledger;
 import io.countersign.ledger.LedgerDraft;
 import io.countersign.ledger.LedgerEntry;
 import io.countersign.policy.ScopeRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every write to a platform, guarded and ledgered.
@@ -29,12 +32,17 @@ public class Provisioning {
 
     private final Agents agents;
     private final Ledger ledger;
-    private final List<Connector> connectors;
+    private final ConnectorRegistry connectors;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    Provisioning(Agents agents, Ledger ledger, List<Connector> connectors) {
+    Provisioning(Agents agents, Ledger ledger, ConnectorRegistry connectors, ApplicationEventPublisher events,
+                 PlatformTransactionManager transactionManager) {
         this.agents = agents;
         this.ledger = ledger;
-        this.connectors = List.copyOf(connectors);
+        this.connectors = connectors;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     public ProvisioningOutcome execute(ProvisioningRequest request) {
@@ -70,6 +78,11 @@ public class Provisioning {
         LedgerEntry read = ledger.append(draft(EntryKind.READ_BACK, request, List.of(executed.seq()))
                 .output(Map.of("confirmed", readBack.confirmed(), "state", readBack.state())).build());
         seqs.add(read.seq());
+        ConnectorWrite write = request.write();
+        PlatformChanged changed = new PlatformChanged(request.workflow(), request.agentId(), request.subject(), write.platform(), write.operation(),
+                write.resource(), write.login(), result.getClass().getSimpleName(), readBack.confirmed(), read.seq(), read.recordedAt(),
+                write.describe());
+        transactions.executeWithoutResult(status -> events.publishEvent(changed));
         return new ProvisioningOutcome(result, readBack, seqs);
     }
 
@@ -96,6 +109,6 @@ public class Provisioning {
     }
 
     private Optional<Connector> connectorFor(String platform) {
-        return connectors.stream().filter(c -> c.platforms().contains(platform)).findFirst();
+        return connectors.forPlatform(platform);
     }
 }

@@ -16,6 +16,14 @@ public interface Directory {
     /** Replaces the whole directory with {@code snapshot} in one transaction: all of it or none of it. */
     void load(DirectorySnapshot snapshot);
 
+    /**
+     * Brings one platform's accounts, groups, memberships and assignments in line with what the platform
+     * holds, in one transaction. Accounts are matched to identities by employee id, then e-mail; an account
+     * matching no one is an orphan. Assignments that stay keep their history (granted at, by, last used);
+     * new ones are recorded as granted by {@code sync:<platform>}; entitlements the catalogue lacks are created.
+     */
+    MergeSummary mergePlatform(PlatformSnapshot snapshot);
+
     /** Where the current contents came from, e.g. {@code synthetic:seed=42,employees=2000,days=180}. */
     Optional<String> source();
 

@@ -1,27 +1,24 @@
 package io.countersign.simulator;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.countersign.directory.Account;
-import io.countersign.directory.AccountId;
 import io.countersign.directory.AccountStatus;
-import io.countersign.directory.Assignment;
 import io.countersign.directory.DirectorySnapshot;
-import io.countersign.directory.Entitlement;
-import io.countersign.directory.EntitlementId;
-import io.countersign.directory.Group;
-import io.countersign.directory.GroupId;
+import io.countersign.simulator.internal.PlatformState;
+import io.countersign.simulator.internal.TenantSeeder;
 import org.springframework.stereotype.Component;
 
 /**
- * The platforms' side of a synthetic bank, held in memory: accounts, group memberships, application
- * assignments and profile notes per platform, as the platforms themselves would hold them. Seeded from a
- * snapshot; changed only through its operations, which answer as a platform would (changed, already so,
- * no such account or group). Thread-safe.
+ * The platforms' side of a synthetic bank, held in memory: per platform, its users (with the profile the
+ * platform keeps), groups and members, applications and assignments, profile notes, and an event log.
+ * Seeded from a snapshot; changed only through its operations, which answer as a platform would (changed,
+ * already so, no such account or group) and append to the platform's event log. The HTTP stand-ins and the
+ * simulated connector both work on it. Thread-safe; platform ids are deterministic for a snapshot.
  */
 @Component
 public final class SimulatedTenant {
@@ -29,112 +26,137 @@ public final class SimulatedTenant {
     /** A platform's answer to a change. */
     public enum Answer { CHANGED, UNCHANGED, NO_SUCH_ACCOUNT, NO_SUCH_GROUP }
 
-    private record Key(String platform, String name) { }
+    /** A user as the platform holds it. {@code externalId} is the platform's id (Okta's 00u…, a Graph GUID). */
+    public record User(String platform, String externalId, String login, String email, String firstName, String lastName,
+                       String employeeNumber, String department, String title, String city, String managerLogin,
+                       AccountStatus status, Instant created, Instant lastLogin, String reasonNote) {
+    }
 
-    private final Map<Key, AccountStatus> accounts = new HashMap<>();
-    private final Map<Key, Set<String>> groupMembers = new HashMap<>();
-    private final Map<Key, Set<String>> appAssignments = new HashMap<>();
-    private final Map<Key, String> notes = new HashMap<>();
+    /** A group and its members' external ids. */
+    public record Group(String platform, String externalId, String name, String description, Set<String> members) {
+    }
+
+    /** An application and its assignments: user external id to the roles (permissions) the assignment carries. */
+    public record App(String platform, String externalId, String name, Map<String, Set<String>> assignments) {
+    }
+
+    /** An entry in a platform's event log, in the order the platform recorded it. */
+    public record Event(String platform, String id, String type, Instant at, String actorLogin, String targetLogin,
+                        String outcome, String ip, String city, String country, Map<String, Object> details) {
+    }
+
+    private final Map<String, PlatformState> platforms = new LinkedHashMap<>();
+
+    /** Replaces everything with the platforms of {@code snapshot}, and a sign-in history of {@code eventsPerUser} each. */
+    public synchronized void seed(DirectorySnapshot snapshot, long seed, int eventsPerUser) {
+        platforms.clear();
+        new TenantSeeder(snapshot, seed, eventsPerUser).platforms().forEach(state -> platforms.put(state.platform(), state));
+    }
 
     public synchronized void seed(DirectorySnapshot snapshot) {
-        accounts.clear();
-        groupMembers.clear();
-        appAssignments.clear();
-        notes.clear();
-        Map<AccountId, Account> byId = new HashMap<>();
-        snapshot.accounts().forEach(a -> {
-            byId.put(a.id(), a);
-            accounts.put(new Key(a.platform(), a.login()), a.status());
-        });
-        Map<GroupId, Group> groups = new HashMap<>();
-        snapshot.groups().forEach(g -> {
-            groups.put(g.id(), g);
-            groupMembers.put(new Key(g.platform(), g.name()), new HashSet<>());
-        });
-        snapshot.memberships().forEach(m -> {
-            Group g = groups.get(m.groupId());
-            groupMembers.get(new Key(g.platform(), g.name())).add(byId.get(m.accountId()).login());
-        });
-        Map<EntitlementId, Entitlement> entitlements = new HashMap<>();
-        snapshot.entitlements().forEach(e -> entitlements.put(e.id(), e));
-        for (Assignment assignment : snapshot.assignments()) {
-            Entitlement e = entitlements.get(assignment.entitlementId());
-            Account account = assignment.accountId() == null ? null : byId.get(assignment.accountId());
-            if (e.groupId() == null && account != null) {
-                appAssignments.computeIfAbsent(new Key(account.platform(), account.login()), k -> new HashSet<>()).add(e.key());
-            }
-        }
+        seed(snapshot, 1, 0);
+    }
+
+    public synchronized Set<String> platformNames() {
+        return Set.copyOf(platforms.keySet());
+    }
+
+    public synchronized List<User> users(String platform) {
+        return state(platform).users();
+    }
+
+    public synchronized Optional<User> user(String platform, String externalId) {
+        return state(platform).user(externalId);
+    }
+
+    public synchronized Optional<User> userByLogin(String platform, String login) {
+        return Optional.ofNullable(state(platform).byLogin(login));
+    }
+
+    public synchronized List<Group> groups(String platform) {
+        return state(platform).groups();
+    }
+
+    public synchronized Optional<Group> group(String platform, String externalId) {
+        return state(platform).group(externalId);
+    }
+
+    public synchronized List<App> apps(String platform) {
+        return state(platform).apps();
+    }
+
+    /** The platform's events from {@code fromIndex} on (the log only grows, so an index is a stable cursor). */
+    public synchronized List<Event> events(String platform, int fromIndex) {
+        return state(platform).events(fromIndex);
+    }
+
+    public synchronized int eventCount(String platform) {
+        return state(platform).eventCount();
+    }
+
+    public synchronized User createUser(String platform, User user) {
+        return state(platform).create(user);
     }
 
     public synchronized Answer createUser(String platform, String login) {
-        return accounts.putIfAbsent(new Key(platform, login), AccountStatus.ACTIVE) == null ? Answer.CHANGED : Answer.UNCHANGED;
+        return state(platform).byLogin(login) != null ? Answer.UNCHANGED : state(platform).createMinimal(login);
+    }
+
+    public synchronized Answer updateUser(String platform, String externalId, Map<String, String> profile) {
+        return state(platform).update(externalId, profile);
     }
 
     public synchronized Answer disable(String platform, String login) {
-        Key key = new Key(platform, login);
-        if (!accounts.containsKey(key)) {
-            return Answer.NO_SUCH_ACCOUNT;
-        }
-        return accounts.put(key, AccountStatus.DISABLED) == AccountStatus.DISABLED ? Answer.UNCHANGED : Answer.CHANGED;
+        return state(platform).setStatus(login, AccountStatus.DISABLED);
     }
 
-    public synchronized Answer addMember(String platform, String group, String login) {
-        return changeMembership(platform, group, login, true);
+    public synchronized Answer enable(String platform, String login) {
+        return state(platform).setStatus(login, AccountStatus.ACTIVE);
     }
 
-    public synchronized Answer removeMember(String platform, String group, String login) {
-        return changeMembership(platform, group, login, false);
+    public synchronized Answer addMember(String platform, String groupName, String login) {
+        return state(platform).membership(groupName, login, true);
     }
 
-    private Answer changeMembership(String platform, String group, String login, boolean add) {
-        if (!accounts.containsKey(new Key(platform, login))) {
-            return Answer.NO_SUCH_ACCOUNT;
-        }
-        Set<String> members = groupMembers.get(new Key(platform, group));
-        if (members == null) {
-            return Answer.NO_SUCH_GROUP;
-        }
-        return (add ? members.add(login) : members.remove(login)) ? Answer.CHANGED : Answer.UNCHANGED;
+    public synchronized Answer removeMember(String platform, String groupName, String login) {
+        return state(platform).membership(groupName, login, false);
     }
 
     public synchronized Answer assignApp(String platform, String login, String entitlementKey) {
-        return changeApp(platform, login, entitlementKey, true);
+        return state(platform).assignment(login, entitlementKey, true);
     }
 
     public synchronized Answer unassignApp(String platform, String login, String entitlementKey) {
-        return changeApp(platform, login, entitlementKey, false);
-    }
-
-    private Answer changeApp(String platform, String login, String entitlementKey, boolean assign) {
-        Key key = new Key(platform, login);
-        if (!accounts.containsKey(key)) {
-            return Answer.NO_SUCH_ACCOUNT;
-        }
-        Set<String> apps = appAssignments.computeIfAbsent(key, k -> new HashSet<>());
-        return (assign ? apps.add(entitlementKey) : apps.remove(entitlementKey)) ? Answer.CHANGED : Answer.UNCHANGED;
+        return state(platform).assignment(login, entitlementKey, false);
     }
 
     public synchronized Answer setNote(String platform, String login, String note) {
-        Key key = new Key(platform, login);
-        if (!accounts.containsKey(key)) {
-            return Answer.NO_SUCH_ACCOUNT;
-        }
-        return note.equals(notes.put(key, note)) ? Answer.UNCHANGED : Answer.CHANGED;
+        return state(platform).note(login, note);
+    }
+
+    /** Records an event the platform would log itself, e.g. a sign-in the stand-in was asked to simulate. */
+    public synchronized Event record(String platform, String type, String actorLogin, String targetLogin, String outcome,
+                                     Map<String, Object> details) {
+        return state(platform).log(type, actorLogin, targetLogin, outcome, details);
     }
 
     public synchronized Optional<AccountStatus> accountStatus(String platform, String login) {
-        return Optional.ofNullable(accounts.get(new Key(platform, login)));
+        return Optional.ofNullable(state(platform).byLogin(login)).map(User::status);
     }
 
-    public synchronized boolean isMember(String platform, String group, String login) {
-        return groupMembers.getOrDefault(new Key(platform, group), Set.of()).contains(login);
+    public synchronized boolean isMember(String platform, String groupName, String login) {
+        return state(platform).isMember(groupName, login);
     }
 
     public synchronized boolean hasApp(String platform, String login, String entitlementKey) {
-        return appAssignments.getOrDefault(new Key(platform, login), Set.of()).contains(entitlementKey);
+        return state(platform).hasApp(login, entitlementKey);
     }
 
     public synchronized Optional<String> note(String platform, String login) {
-        return Optional.ofNullable(notes.get(new Key(platform, login)));
+        return Optional.ofNullable(state(platform).byLogin(login)).map(User::reasonNote);
+    }
+
+    private PlatformState state(String platform) {
+        return platforms.computeIfAbsent(platform, PlatformState::empty);
     }
 }

@@ -12,6 +12,7 @@ import io.countersign.approval.ApprovalExpired;
 import io.countersign.approval.ApprovalGranted;
 import io.countersign.approval.ApprovalRejected;
 import io.countersign.approval.ApprovalRequest;
+import io.countersign.approval.ApprovalRequested;
 import io.countersign.approval.ApprovalStatus;
 import io.countersign.approval.Approvals;
 import io.countersign.approval.Decision;
@@ -84,6 +85,8 @@ class ApprovalService implements Approvals {
                 ApprovalStatus.PENDING, now, now.plus(draft.risk().expiresAfter()), null, null, null, draft.recommendationSeq(),
                 requested.seq(), null, draft.sourceEventId(), draft.payload());
         store.insert(request);
+        events.publishEvent(new ApprovalRequested(id, draft.workflow(), draft.subjectIdentityId(), draft.itemKey(), draft.summary(),
+                draft.risk().tierId(), draft.risk().route().name(), routeIdentity, request.expiresAt(), requested.seq()));
         return request;
     }
 

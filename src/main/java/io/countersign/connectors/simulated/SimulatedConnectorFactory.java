@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import io.countersign.connectors.Connector;
 import io.countersign.connectors.ConnectorException;
 import io.countersign.connectors.ConnectorFactory;
+import io.countersign.connectors.ReaderSource;
+import io.countersign.connectors.TenantReader;
 import io.countersign.simulator.SimulatedTenant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -50,5 +52,14 @@ class SimulatedConnectorFactory implements ConnectorFactory {
     @ConditionalOnProperty(name = "countersign.connectors.simulated.enabled", havingValue = "true")
     Connector simulatedConnector(Environment environment) {
         return create(Map.of("platforms", environment.getProperty("countersign.connectors.simulated.platforms", "okta,entra,ad,local")));
+    }
+
+    /** Readers of the simulated platforms, so a sync and the event pollers can run in process. */
+    @Bean
+    @ConditionalOnProperty(name = "countersign.connectors.simulated.enabled", havingValue = "true")
+    ReaderSource simulatedReaders(Environment environment) {
+        List<TenantReader> readers = Arrays.stream(environment.getProperty("countersign.connectors.simulated.platforms", "okta,entra,ad,local")
+                .split(",")).map(String::trim).filter(p -> !p.isEmpty()).<TenantReader>map(p -> new SimulatedTenantReader(tenant, p)).toList();
+        return () -> readers;
     }
 }

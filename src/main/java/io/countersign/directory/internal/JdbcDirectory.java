@@ -31,6 +31,8 @@ import io.countersign.directory.EntitlementId;
 import io.countersign.directory.Holdings;
 import io.countersign.directory.HrRecord;
 import io.countersign.directory.Identity;
+import io.countersign.directory.MergeSummary;
+import io.countersign.directory.PlatformSnapshot;
 import io.countersign.directory.IdentityId;
 import io.countersign.directory.PeerStatistics;
 import io.countersign.directory.PeerStatistics.PeerGroup;
@@ -56,6 +58,11 @@ class JdbcDirectory implements Directory {
     @Override
     public void load(DirectorySnapshot snapshot) {
         transactions.executeWithoutResult(status -> new SnapshotLoader(jdbc).replaceWith(snapshot));
+    }
+
+    @Override
+    public MergeSummary mergePlatform(PlatformSnapshot snapshot) {
+        return transactions.execute(status -> new PlatformMerger(jdbc).merge(snapshot));
     }
 
     @Override

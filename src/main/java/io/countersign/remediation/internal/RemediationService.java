@@ -28,11 +28,15 @@ import io.countersign.policy.RiskAssessment;
 import io.countersign.policy.Route;
 import io.countersign.policy.SodViolation;
 import io.countersign.remediation.SodFinding;
+import io.countersign.remediation.SodFindingRaised;
 import io.countersign.remediation.SodFindingStatus;
 import io.countersign.remediation.SodRemediation;
 import io.countersign.remediation.SodReviewSummary;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class RemediationService implements SodRemediation {
@@ -44,10 +48,13 @@ class RemediationService implements SodRemediation {
     private final Ledger ledger;
     private final RemediationExecutor executor;
     private final FindingStore findings;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
 
     RemediationService(Directory directory, PolicyEngine policy, Reasoners reasoners, Approvals approvals, Ledger ledger,
-                       RemediationExecutor executor, JdbcTemplate jdbc) {
+                       RemediationExecutor executor, JdbcTemplate jdbc, ApplicationEventPublisher events,
+                       PlatformTransactionManager transactionManager) {
         this.directory = directory;
         this.policy = policy;
         this.reasoners = reasoners;
@@ -55,6 +62,8 @@ class RemediationService implements SodRemediation {
         this.ledger = ledger;
         this.executor = executor;
         this.findings = new FindingStore(jdbc);
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     private record Found(Holdings holdings, SodViolation violation) { }
@@ -110,6 +119,8 @@ class RemediationService implements SodRemediation {
                 automate ? SodFindingStatus.REMEDIATING : SodFindingStatus.PENDING_APPROVAL, recommendation.narrative(),
                 recommendation.ledgerSeq(), decision.seq(), null, null, clock.instant(), null);
         findings.insert(finding);
+        announce(new SodFindingRaised(finding.id(), v.ruleId(), v.severity(), identityId, pair, target.key(),
+                recommendation.action(), recommendation.confidence(), recommendation.narrative(), recommendation.ledgerSeq(), finding.detectedAt()));
         if (automate) {
             executor.remediate(finding.id(), decision.seq(), Map.of("approved", false, "automated", true));
             return finding;
@@ -119,6 +130,11 @@ class RemediationService implements SodRemediation {
                 Map.of("finding_id", finding.id(), "rule_id", v.ruleId(), "target_key", target.key(), "action", recommendation.action())));
         findings.attachApproval(finding.id(), approval.id());
         return findings.find(finding.id()).orElseThrow();
+    }
+
+    /** Published in a transaction of its own, so the event publication registry records it durably. */
+    private void announce(Object event) {
+        transactions.executeWithoutResult(status -> events.publishEvent(event));
     }
 
     private static String summary(Holdings h, SodViolation v, Recommendation recommendation, Entitlement target) {

@@ -1,0 +1,28 @@
+package io.countersign.connectors;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where platform events land before anything acts on them: stored first (webhooks acknowledge only after
+ * this), deduplicated on the platform's event id, then processed. Poll cursors are kept here too, and a
+ * page of events is stored in the same transaction as the cursor after it, so a crash can neither lose a
+ * page nor store it twice.
+ */
+public interface Inbox {
+
+    /** Stores what is new; returns how many were new (a redelivered event counts 0). */
+    int store(List<InboundEvent> events);
+
+    /** Stores a page and moves the stream's cursor past it, atomically. */
+    int storePage(String platform, String stream, EventPage page);
+
+    Optional<String> cursor(String platform, String stream);
+
+    /** Unprocessed events, oldest first. */
+    List<InboundEvent> pending(int limit);
+
+    void markProcessed(String platform, String eventId);
+
+    long count(String platform, String stream);
+}

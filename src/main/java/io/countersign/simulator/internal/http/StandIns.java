@@ -1,0 +1,19 @@
+package io.countersign.simulator.internal.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.countersign.simulator.SimulatedTenant;
+import io.countersign.simulator.StandInOptions;
+
+/** Every platform stand-in the server offers. */
+public final class StandIns {
+
+    private StandIns() {
+    }
+
+    public static List<StandIn> all(SimulatedTenant tenant, StandInOptions options) {
+        List<StandIn> standIns = new ArrayList<>();
+        return standIns;
+    }
+}
