@@ -15,4 +15,9 @@ public interface TenantReader {
 
     /** Reads one page of {@code stream} from {@code cursor} (empty: the platform's start, as configured). */
     EventPage readEvents(String stream, java.util.Optional<String> cursor);
+
+    /** The event streams this platform offers, e.g. {@code system_log}; none by default. */
+    default java.util.List<String> streams() {
+        return java.util.List.of();
+    }
 }

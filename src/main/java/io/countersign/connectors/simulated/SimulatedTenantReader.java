@@ -30,6 +30,11 @@ final class SimulatedTenantReader implements TenantReader {
     }
 
     @Override
+    public List<String> streams() {
+        return List.of("system_log");
+    }
+
+    @Override
     public PlatformSnapshot readDirectory() {
         List<PlatformSnapshot.User> users = tenant.users(platform).stream()
                 .map(u -> new PlatformSnapshot.User(u.externalId(), u.login(), u.email(), displayName(u), u.employeeNumber(), u.status(),
