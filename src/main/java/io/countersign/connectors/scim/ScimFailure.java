@@ -72,7 +72,10 @@ final class ScimFailure extends RuntimeException {
     }
 
     private static String describe(int status, String scimType, String detail) {
-        String head = status == 0 ? "SCIM call failed" : "SCIM " + status + (scimType == null || scimType.isBlank() ? "" : " " + scimType);
+        if (status == 0) {
+            return firstLine(detail);
+        }
+        String head = "SCIM " + status + (scimType == null || scimType.isBlank() ? "" : " " + scimType);
         return detail == null || detail.isBlank() ? head : head + ": " + firstLine(detail);
     }
 
