@@ -179,6 +179,18 @@ class ScimStandInTests {
     }
 
     @Test
+    void aRefusedReplacementChangesNothing() {
+        String id = tenant.userByLogin("okta", "idn-infra-1@bank.example").orElseThrow().externalId();
+
+        HttpResponse<String> refused = scim.send("PUT", "/Users/" + id, "{\"schemas\":[\"" + USER + "\"],\"userName\":\"idn-infra-1@bank.example\","
+                + "\"title\":\"Intern\",\"active\":\"maybe\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(ScimHttp.json(refused).path("detail").asString()).isEqualTo("active: must be true or false");
+        assertThat(tenant.userByLogin("okta", "idn-infra-1@bank.example").orElseThrow().title()).isEqualTo("Infrastructure Engineer");
+    }
+
+    @Test
     void deletesAUserAndThenAnswers404() {
         String id = tenant.userByLogin("okta", "idn-settle-3@bank.example").orElseThrow().externalId();
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -168,10 +169,10 @@ final class ScimClient {
         Optional<Set<String>> attributes = schemaAttributes.computeIfAbsent(schema, urn -> discover("GET /Schemas/" + urn, () -> {
             Set<String> names = new HashSet<>();
             service.retrieveRequest(relative("Schemas", urn)).invoke(GenericScimResource.class).getObjectNode().path("attributes")
-                    .forEach(a -> names.add(a.path("name").asText().toLowerCase(java.util.Locale.ROOT)));
+                    .forEach(a -> names.add(a.path("name").asText().toLowerCase(Locale.ROOT)));
             return Set.copyOf(names);
         }));
-        return attributes.map(names -> names.contains(attribute.toLowerCase(java.util.Locale.ROOT))).orElse(true);
+        return attributes.map(names -> names.contains(attribute.toLowerCase(Locale.ROOT))).orElse(true);
     }
 
     /** A discovery call: the provider may not offer the endpoint (404, 501), which means "not said", not an error. */

@@ -14,13 +14,11 @@ import io.countersign.connectors.ConnectorException;
 final class ScimFailure extends RuntimeException {
 
     private final int status;
-    private final String scimType;
     private final boolean retryable;
 
     ScimFailure(String call, int status, String scimType, String detail, boolean retryable) {
         super(call + ": " + describe(status, scimType, detail));
         this.status = status;
-        this.scimType = scimType;
         this.retryable = retryable;
     }
 
@@ -49,10 +47,6 @@ final class ScimFailure extends RuntimeException {
 
     int status() {
         return status;
-    }
-
-    String scimType() {
-        return scimType;
     }
 
     boolean preconditionFailed() {

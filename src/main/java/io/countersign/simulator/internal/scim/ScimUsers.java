@@ -141,12 +141,14 @@ final class ScimUsers implements ScimResourceType {
         return json;
     }
 
-    /** Makes the tenant's user what {@code desired} describes, as a PUT does. */
+    /** Makes the tenant's user what {@code desired} describes, as a PUT does; everything is checked before anything changes. */
     private void replace(String platform, User current, ObjectNode desired) {
         String login = ScimJson.text(desired, "userName");
         if (login != null && !login.equalsIgnoreCase(current.login())) {
             throw new ScimError(400, "mutability", "userName: this stand-in cannot rename " + current.login() + " to " + login);
         }
+        boolean active = active(desired);
+        Set<String> want = new LinkedHashSet<>(entitlements(desired));
         Map<String, String> wanted = profile(desired);
         Map<String, String> changes = new LinkedHashMap<>();
         Map<String, String> held = profile(current);
@@ -158,12 +160,11 @@ final class ScimUsers implements ScimResourceType {
         if (!changes.isEmpty()) {
             tenant.updateUser(platform, current.externalId(), changes);
         }
-        if (active(desired)) {
+        if (active) {
             tenant.enable(platform, current.login());
         } else {
             tenant.disable(platform, current.login());
         }
-        Set<String> want = new LinkedHashSet<>(entitlements(desired));
         Set<String> have = new LinkedHashSet<>(Holdings.of(tenant, platform).entitlements().getOrDefault(current.externalId(), List.of()));
         have.stream().filter(e -> !want.contains(e)).forEach(e -> tenant.unassignApp(platform, current.login(), e));
         want.stream().filter(e -> !have.contains(e)).forEach(e -> tenant.assignApp(platform, current.login(), e));
