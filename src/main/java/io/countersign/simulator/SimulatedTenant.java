@@ -112,6 +112,7 @@ public final class SimulatedTenant {
         return state(platform).createGroup(name, description);
     }
 
+    /** Deletes a group; its members keep their accounts. */
     public synchronized Answer deleteGroup(String platform, String externalId) {
         return state(platform).deleteGroup(externalId);
     }

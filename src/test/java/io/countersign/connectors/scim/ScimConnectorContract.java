@@ -284,6 +284,21 @@ abstract class ScimConnectorContract {
     }
 
     @Test
+    void aTokenTheProviderRefusesFailsWithoutRetryingAndIsNotRepeated() throws IOException {
+        Path wrong = Files.createTempFile("scim-wrong-token", ".txt");
+        Files.writeString(wrong, "not-the-" + TOKEN);
+        try {
+            ChangeResult result = connector("token", "file:" + wrong).apply(new ConnectorWrite.DisableUser("scim", "anyone"));
+
+            assertThat(result).isInstanceOf(ChangeResult.Failed.class);
+            assertThat(((ChangeResult.Failed) result).retryable()).isFalse();
+            assertThat(result.detail()).startsWith("GET /Users?filter=userName eq …: SCIM 401").doesNotContain(TOKEN);
+        } finally {
+            Files.delete(wrong);
+        }
+    }
+
+    @Test
     void hasNoEventFeedSoAPollKeepsItsCursor() {
         assertThat(connector().readEvents("audit", Optional.of("cursor-7"))).isEqualTo(new EventPage(List.of(), "cursor-7", false));
     }
