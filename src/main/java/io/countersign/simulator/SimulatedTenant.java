@@ -102,6 +102,21 @@ public final class SimulatedTenant {
         return state(platform).byLogin(login) != null ? Answer.UNCHANGED : state(platform).createMinimal(login);
     }
 
+    /** Deletes a user, and with it its group memberships and application assignments. */
+    public synchronized Answer deleteUser(String platform, String externalId) {
+        return state(platform).delete(externalId);
+    }
+
+    /** Creates an empty group; empty when the platform already has a group of that name. */
+    public synchronized Optional<Group> createGroup(String platform, String name, String description) {
+        return state(platform).createGroup(name, description);
+    }
+
+    /** Deletes a group; its members keep their accounts. */
+    public synchronized Answer deleteGroup(String platform, String externalId) {
+        return state(platform).deleteGroup(externalId);
+    }
+
     public synchronized Answer updateUser(String platform, String externalId, Map<String, String> profile) {
         return state(platform).update(externalId, profile);
     }

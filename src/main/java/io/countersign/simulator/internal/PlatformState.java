@@ -152,6 +152,38 @@ public final class PlatformState {
         return Answer.CHANGED;
     }
 
+    public Answer delete(String externalId) {
+        User u = users.remove(externalId);
+        if (u == null) {
+            return Answer.NO_SUCH_ACCOUNT;
+        }
+        userIdByLogin.remove(u.login().toLowerCase());
+        groups.values().forEach(g -> g.members().remove(externalId));
+        apps.values().forEach(a -> a.roles().remove(externalId));
+        log("user.lifecycle.delete", null, u.login(), "SUCCESS", Map.of());
+        return Answer.CHANGED;
+    }
+
+    public Optional<Group> createGroup(String name, String description) {
+        if (groupIdByName.containsKey(name)) {
+            return Optional.empty();
+        }
+        String id = ids.group(name);
+        addGroup(id, name, description, Set.of());
+        log("group.lifecycle.create", null, null, "SUCCESS", Map.of("group", name));
+        return group(id);
+    }
+
+    public Answer deleteGroup(String externalId) {
+        MutableGroup g = groups.remove(externalId);
+        if (g == null) {
+            return Answer.NO_SUCH_GROUP;
+        }
+        groupIdByName.remove(g.name());
+        log("group.lifecycle.delete", null, null, "SUCCESS", Map.of("group", g.name()));
+        return Answer.CHANGED;
+    }
+
     public Answer setStatus(String login, AccountStatus status) {
         User u = byLogin(login);
         if (u == null) {

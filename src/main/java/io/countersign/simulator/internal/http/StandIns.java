@@ -14,6 +14,7 @@ public final class StandIns {
 
     public static List<StandIn> all(SimulatedTenant tenant, StandInOptions options) {
         List<StandIn> standIns = new ArrayList<>();
+        standIns.add(new io.countersign.simulator.internal.scim.ScimStandIn(tenant, options));
         return standIns;
     }
 }
