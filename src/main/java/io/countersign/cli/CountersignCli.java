@@ -11,7 +11,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "countersign", mixinStandardHelpOptions = true, version = "countersign 0.1.0",
         description = "AI governance for identity and access management: the AI proposes, a person countersigns, the ledger signs.",
         subcommands = {DemoCommand.class, ServeCommand.class, LedgerCommand.class, ExplainCommand.class, ApprovalsCommand.class,
-                PolicyCommand.class, SodCommand.class, UsersCommand.class, TokensCommand.class, SimCommand.class})
+                PolicyCommand.class, SodCommand.class, UsersCommand.class, TokensCommand.class, SimCommand.class, HrCommand.class})
 public final class CountersignCli implements Runnable {
 
     @Mixin

@@ -69,19 +69,34 @@ public class HrEvents {
      * @param file how to name the file in problems, e.g. the path given on the command line
      */
     public HrImportReport importCsv(String file, String content, boolean dryRun) {
+        List<WorkerEvent> events = parse(file, content);
+        Map<String, Integer> byKind = byKind(events);
+        if (dryRun) {
+            return new HrImportReport(file, events.size(), 0, 0, true, byKind);
+        }
+        int stored = inbox.store(events.stream().map(WorkerEvent::toInboundEvent).toList());
+        return new HrImportReport(file, events.size(), stored, events.size() - stored, false, byKind);
+    }
+
+    /** Checks a CSV file of worker events without storing anything (a dry run that needs no database). */
+    public static HrImportReport check(String file, String content) {
+        List<WorkerEvent> events = parse(file, content);
+        return new HrImportReport(file, events.size(), 0, 0, true, byKind(events));
+    }
+
+    private static List<WorkerEvent> parse(String file, String content) {
         WorkerCsv.Parsed parsed = WorkerCsv.parse(file, content);
         if (!parsed.problems().isEmpty()) {
             throw new HrException("hr.bad-file", parsed.problems().size() + " problem(s) in " + file + ", nothing was imported",
                     parsed.problems());
         }
+        return parsed.events();
+    }
+
+    private static Map<String, Integer> byKind(List<WorkerEvent> events) {
         Map<String, Integer> byKind = new TreeMap<>();
-        parsed.events().forEach(e -> byKind.merge(e.kind().wireName(), 1, Integer::sum));
-        int rows = parsed.events().size();
-        if (dryRun) {
-            return new HrImportReport(file, rows, 0, 0, true, byKind);
-        }
-        int stored = inbox.store(parsed.events().stream().map(WorkerEvent::toInboundEvent).toList());
-        return new HrImportReport(file, rows, stored, rows - stored, false, byKind);
+        events.forEach(e -> byKind.merge(e.kind().wireName(), 1, Integer::sum));
+        return byKind;
     }
 
     private void authenticate(String presented) {

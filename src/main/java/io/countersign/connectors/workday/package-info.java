@@ -10,6 +10,10 @@
  * and polling the worker-event feed with a durable offset cursor. Nothing is half-stored: a delivery or a file
  * with any bad event stores none. Redelivered events are stored once. Nothing here is ledgered: the events are
  * inputs, and the workflows that act on them ledger what they decide. Vendor JSON stays in this module.
+ *
+ * <p>Open, because Spring Modulith lets only a nested module's parent and siblings use it, and the web layer
+ * (webhook, import API) and the command line ({@code hr import}) use {@link io.countersign.connectors.workday.HrEvents}.
+ * Everything but the entry class, the event records and the exception is package-private, so Java still hides it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workday HR source")
+@org.springframework.modulith.ApplicationModule(displayName = "Workday HR source", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.countersign.connectors.workday;
