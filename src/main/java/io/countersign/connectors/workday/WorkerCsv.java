@@ -45,14 +45,14 @@ final class WorkerCsv {
         List<WorkerEvent> events = new ArrayList<>();
         Map<String, Integer> lineOfId = new HashMap<>();
         for (CsvRecords.Row row : rows.subList(1, rows.size())) {
-            event(row, header).ifPresent(event -> {
-                Integer earlier = lineOfId.putIfAbsent(event.eventId(), row.line());
-                if (earlier != null) {
-                    problem(row.line(), "event_id", "'" + event.eventId() + "' is already on line " + earlier);
-                } else {
-                    events.add(event);
-                }
-            });
+            Optional<WorkerEvent> event = event(row, header);
+            String id = row.error() == null && row.fields().size() == header.size() ? row.fields().get(header.indexOf("event_id")).strip() : "";
+            Integer earlier = id.isEmpty() ? null : lineOfId.putIfAbsent(id, row.line());
+            if (earlier != null) {
+                problem(row.line(), "event_id", "'" + id + "' is already on line " + earlier);
+            } else {
+                event.ifPresent(events::add);
+            }
         }
         return problems.isEmpty() ? new Parsed(events, List.of()) : new Parsed(List.of(), problems);
     }
