@@ -26,6 +26,8 @@ public final class WorkdayStandIn implements StandIn {
     private final SimulatedTenant tenant;
     private final StandInOptions options;
     private final InjectedFaults faults;
+    private List<SimulatedTenant.Worker> roster;
+    private List<Map<String, Object>> feed;
 
     public WorkdayStandIn(SimulatedTenant tenant, StandInOptions options) {
         this.tenant = tenant;
@@ -85,9 +87,19 @@ public final class WorkdayStandIn implements StandIn {
                             "field", field))));
             return;
         }
-        List<Map<String, Object>> events = WorkerFeed.of(tenant.workers());
+        List<Map<String, Object>> events = feed();
         int from = Math.min(offset, events.size());
         Exchanges.json(exchange, 200, Map.of("total", events.size(), "data", events.subList(from, Math.min(events.size(), from + limit))));
+    }
+
+    /** The feed of the tenant's current roster, made again only when the tenant is seeded anew. */
+    private synchronized List<Map<String, Object>> feed() {
+        List<SimulatedTenant.Worker> current = tenant.workers();
+        if (current != roster) {
+            feed = WorkerFeed.of(current);
+            roster = current;
+        }
+        return feed;
     }
 
     private static Integer number(String value, int fallback, int min, int max) {
