@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Idempotent: each request's ticket is recorded in {@code approval_ticket}; the work for one request runs under
  * that row's lock, so a redelivered event, or a decision arriving before the opening, finds the ticket already
  * there; after a crash between opening a ticket and recording it, the ticket system is searched for it by the
- * request's id before a new one is opened. A failure of the ticket system rolls the work back and is retried with
- * the event. Tickets are not ledgered: they copy what the ledger holds already.
+ * request's id before a new one is opened. A failure of the ticket system rolls the work back and leaves the event's
+ * publication incomplete, so the work is done again when the publication is resubmitted (at the latest on restart).
+ * Tickets are not ledgered: they copy what the ledger holds already.
  */
 @Service
 @EnableConfigurationProperties(TicketProperties.class)
