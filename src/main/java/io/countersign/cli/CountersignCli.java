@@ -11,7 +11,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "countersign", mixinStandardHelpOptions = true, version = "countersign 0.1.0",
         description = "AI governance for identity and access management: the AI proposes, a person countersigns, the ledger signs.",
         subcommands = {DemoCommand.class, ServeCommand.class, LedgerCommand.class, ExplainCommand.class, ApprovalsCommand.class,
-                PolicyCommand.class, SodCommand.class, UsersCommand.class, TokensCommand.class, SimCommand.class, SyncCommand.class})
+                PolicyCommand.class, SodCommand.class, UsersCommand.class, TokensCommand.class, SimCommand.class, SyncCommand.class,
+                HrCommand.class})
 public final class CountersignCli implements Runnable {
 
     @Mixin

@@ -1,6 +1,7 @@
 package io.countersign.simulator;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,17 @@ import java.util.Set;
 
 import io.countersign.directory.AccountStatus;
 import io.countersign.directory.DirectorySnapshot;
+import io.countersign.directory.IdentityKind;
+import io.countersign.directory.IdentityStatus;
 import io.countersign.simulator.internal.PlatformState;
 import io.countersign.simulator.internal.TenantSeeder;
+import io.countersign.simulator.internal.WorkerRoster;
 import org.springframework.stereotype.Component;
 
 /**
  * The platforms' side of a synthetic bank, held in memory: per platform, its users (with the profile the
- * platform keeps), groups and members, applications and assignments, profile notes, and an event log.
+ * platform keeps), groups and members, applications and assignments, profile notes, and an event log; and the
+ * HR source's workers.
  * Seeded from a snapshot; changed only through its operations, which answer as a platform would (changed,
  * already so, no such account or group) and append to the platform's event log. The HTTP stand-ins and the
  * simulated connector both work on it. Thread-safe; platform ids are deterministic for a snapshot.
@@ -45,12 +50,20 @@ public final class SimulatedTenant {
                         String outcome, String ip, String city, String country, Map<String, Object> details) {
     }
 
+    /** A person as the HR source holds them (the Workday-style feed is generated from these). */
+    public record Worker(String employeeId, String name, String email, String title, String department, String desk,
+                         String costCentre, String location, String managerEmployeeId, IdentityKind employmentType,
+                         LocalDate hireDate, LocalDate endDate, IdentityStatus status) {
+    }
+
     private final Map<String, PlatformState> platforms = new LinkedHashMap<>();
+    private List<Worker> workers = List.of();
 
     /** Replaces everything with the platforms of {@code snapshot}, and a sign-in history of {@code eventsPerUser} each. */
     public synchronized void seed(DirectorySnapshot snapshot, long seed, int eventsPerUser) {
         platforms.clear();
         new TenantSeeder(snapshot, seed, eventsPerUser).platforms().forEach(state -> platforms.put(state.platform(), state));
+        workers = WorkerRoster.of(snapshot);
     }
 
     public synchronized void seed(DirectorySnapshot snapshot) {
@@ -59,6 +72,11 @@ public final class SimulatedTenant {
 
     public synchronized Set<String> platformNames() {
         return Set.copyOf(platforms.keySet());
+    }
+
+    /** The HR source's workers, ordered by employee id. */
+    public synchronized List<Worker> workers() {
+        return workers;
     }
 
     public synchronized List<User> users(String platform) {

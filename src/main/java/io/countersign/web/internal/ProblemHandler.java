@@ -1,9 +1,11 @@
 package io.countersign.web.internal;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.countersign.approval.ApprovalException;
+import io.countersign.connectors.workday.HrException;
 import io.countersign.ledger.LedgerException;
 import io.countersign.operators.OperatorException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,6 +48,14 @@ class ProblemHandler {
     @ExceptionHandler(LedgerException.class)
     ProblemDetail ledger(LedgerException e) {
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, e.code(), e.getMessage());
+    }
+
+    /** A webhook without the right secret is 401; bad worker events 400, with every problem under {@code errors}. */
+    @ExceptionHandler(HrException.class)
+    ProblemDetail hr(HrException e) {
+        HttpStatus status = e.code().equals("hr.unauthenticated") ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
+        return e.problems().isEmpty() ? Problems.of(status, e.code(), e.getMessage())
+                : Problems.of(status, e.code(), e.getMessage(), Map.of("errors", e.problems()));
     }
 
     @ExceptionHandler(NotFound.class)

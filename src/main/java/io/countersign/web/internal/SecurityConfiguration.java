@@ -94,6 +94,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/agents", "/api/policies").hasAnyRole(names(EVIDENCE))
                 .requestMatchers(HttpMethod.POST, "/api/agents/writes").hasAnyRole(names(AGENT))
                 .requestMatchers("/api/admin/**").hasAnyRole(names(ADMIN))
+                .requestMatchers(HttpMethod.POST, "/api/hr/imports").hasAnyRole(names(ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/me/tokens").authenticated()
                 .anyRequest().denyAll();

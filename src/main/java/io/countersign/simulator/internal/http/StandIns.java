@@ -5,6 +5,10 @@ import java.util.List;
 
 import io.countersign.simulator.SimulatedTenant;
 import io.countersign.simulator.StandInOptions;
+import io.countersign.simulator.internal.hec.HecStandIn;
+import io.countersign.simulator.internal.jira.JiraStandIn;
+import io.countersign.simulator.internal.servicenow.ServiceNowStandIn;
+import io.countersign.simulator.internal.workday.WorkdayStandIn;
 
 /** Every platform stand-in the server offers. */
 public final class StandIns {
@@ -15,6 +19,7 @@ public final class StandIns {
     public static List<StandIn> all(SimulatedTenant tenant, StandInOptions options) {
         List<StandIn> standIns = new ArrayList<>();
         standIns.add(new io.countersign.simulator.internal.scim.ScimStandIn(tenant, options));
+        standIns.addAll(List.of(new WorkdayStandIn(tenant, options), new JiraStandIn(options), new ServiceNowStandIn(options), new HecStandIn(tenant, options)));
         return standIns;
     }
 }

@@ -1,0 +1,39 @@
+package io.countersign.connectors.siem;
+
+import io.countersign.connectors.PlatformChanged;
+import io.countersign.remediation.SodFindingRaised;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Queues an OCSF document for each finding and platform change while any output is attached, and ships the queue on a schedule. */
+@Component
+class SiemListener {
+
+    private final SiemExport export;
+
+    SiemListener(SiemExport export) {
+        this.export = export;
+    }
+
+    @ApplicationModuleListener
+    void on(SodFindingRaised finding) {
+        if (export.exporting()) {
+            export.queue(export.ocsf().finding(finding));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(PlatformChanged change) {
+        if (export.exporting()) {
+            export.queue(export.ocsf().change(change));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${countersign.connectors.siem.flush-interval:PT1S}", initialDelayString = "${countersign.connectors.siem.flush-interval:PT1S}")
+    void ship() {
+        if (export.exporting()) {
+            export.flush();
+        }
+    }
+}
