@@ -2,7 +2,12 @@ package io.countersign.connectors.okta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -191,6 +196,34 @@ class OktaConnectorTests {
         assertThat(result).isInstanceOf(ChangeResult.Failed.class);
         assertThat(((ChangeResult.Failed) result).retryable()).isFalse();
         assertThat(result.detail()).contains("401 E0000011 Invalid token provided").doesNotContain("not-the-org-token-1234");
+    }
+
+    @Test
+    void aRateLimitStormOnAWriteEndsAsARetryableFailureAfterTheBoundedAttempts() throws IOException {
+        try (StandInServer stormy = StandInServer.start(0, tenant, new StandInOptions(TOKEN, 0, 1, 0, Map.of()))) {
+            Connector limited = connect(stormy, token(dir, TOKEN), Map.of("max-attempts", "2"));
+
+            ChangeResult result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> limited.apply(new ConnectorWrite.DisableUser("okta", activeUser().login())));
+
+            assertThat(result).isInstanceOfSatisfying(ChangeResult.Failed.class, f -> assertThat(f.retryable()).isTrue());
+            assertThat(result.detail()).contains("429 E0000047");
+            assertThat(tenant.accountStatus("okta", activeUser().login())).hasValue(AccountStatus.ACTIVE);
+        }
+    }
+
+    @Test
+    void anOrgThatNeverAnswersEndsAsARetryableFailureWithinTheTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Connector unanswered = new OktaConnectorFactory().create(Map.of("url", "http://127.0.0.1:" + silent.getLocalPort(),
+                    "token", "file:" + token(dir, TOKEN), "timeout", "PT1S", "max-attempts", "1"));
+
+            ChangeResult result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> unanswered.apply(new ConnectorWrite.DisableUser("okta", "ann@bank.example")));
+
+            assertThat(result).isInstanceOfSatisfying(ChangeResult.Failed.class, f -> assertThat(f.retryable()).isTrue());
+            assertThat(result.detail()).startsWith("reading user ann@bank.example failed: unreachable");
+        }
     }
 
     private SimulatedTenant.User activeUser() {
