@@ -28,7 +28,6 @@ import com.okta.sdk.resource.api.UserApi;
 import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.client.ApiException;
 import com.okta.sdk.resource.common.PagedList;
-import com.okta.sdk.resource.model.AppUser;
 import com.okta.sdk.resource.model.Application;
 import com.okta.sdk.resource.model.Group;
 import com.okta.sdk.resource.model.LogEvent;

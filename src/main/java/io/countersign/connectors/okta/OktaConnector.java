@@ -15,6 +15,7 @@ import io.countersign.connectors.ConnectorWrite;
 import io.countersign.connectors.EventPage;
 import io.countersign.connectors.ReadBack;
 import io.countersign.connectors.ResilientHttp;
+import io.countersign.connectors.SecretRef;
 import io.countersign.connectors.TenantReader;
 import io.countersign.directory.PlatformSnapshot;
 
@@ -52,7 +53,7 @@ final class OktaConnector implements Connector, TenantReader {
     }
 
     /** The API's own authentication would claim an {@code Authorization: Bearer} or {@code Basic} value before the receiver saw it. */
-    private static byte[] hookSecret(io.countersign.connectors.SecretRef reference) {
+    private static byte[] hookSecret(SecretRef reference) {
         String secret = reference.reveal();
         String lower = secret.toLowerCase(Locale.ROOT);
         if (lower.startsWith("bearer ") || lower.startsWith("basic ")) {

@@ -32,11 +32,6 @@ final class OktaErrors {
             };
         }
 
-        /** Trying again later may help: Okta was unreachable, busy or failing. */
-        boolean retryable() {
-            return status == 0 || status == 429 || status >= 500;
-        }
-
         @Override
         public String toString() {
             return (status == 0 ? "unreachable" : Integer.toString(status)) + (errorCode == null ? "" : " " + errorCode) + " " + summary

@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Okta event hooks at {@code /hooks/okta}, for the Okta connector currently registered for platform {@code okta}.
- * Every request must carry that connector's event hook secret as its {@code Authorization} header, or it is
- * answered 401 and nothing is stored. The one-time verification {@code GET} echoes the
+ * Every request must carry that connector's event hook secret as its {@code Authorization} header (the hook's
+ * {@code authScheme} in Okta: type {@code HEADER}, key {@code Authorization}), or it is answered 401 and nothing is
+ * stored. The one-time verification {@code GET} echoes the
  * {@code X-Okta-Verification-Challenge} header; a delivery ({@code POST}, {@code data.events[]}) is stored in the
  * inbox, deduplicated on each event's {@code uuid}, and answered 200 at once: processing happens afterwards, from
  * the inbox, so redeliveries and deliveries out of order are harmless. A delivery that cannot be read is refused

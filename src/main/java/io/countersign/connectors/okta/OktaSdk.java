@@ -26,8 +26,9 @@ final class OktaSdk {
 
     /**
      * A client for the org with the given API token. The SDK caches nothing (a read-back must see the platform), retries
-     * 429 and 503/504 itself within {@code maxAttempts}, and for a loopback org URL alone is allowed plain http: the
-     * SDK reads that switch from a system property when its builder is made, so it is set for exactly that moment.
+     * 429 and 503/504 itself within {@code maxAttempts}, counts its timeout in whole seconds (at least one), and for a
+     * loopback org URL alone is allowed plain http: the SDK reads that switch from a system property when its builder
+     * is made, so it is set for exactly that moment.
      */
     static ApiClient client(OktaSettings settings, String token) {
         ClientBuilder builder = settings.loopback() ? plainHttpBuilder() : Clients.builder();

@@ -54,7 +54,8 @@ final class SystemLogReader {
             OktaErrors.Problem problem = OktaErrors.of(response.statusCode(), response.body(), null);
             throw new ConnectorException(problem.connectorCode(), "reading the System Log at " + url + " failed: " + problem);
         }
-        List<InboundEvent> events = LogEvents.events(LogEvents.parse(response.body(), "the System Log page at " + url), "the System Log page at " + url);
+        String page = "the System Log page at " + url;
+        List<InboundEvent> events = LogEvents.events(LogEvents.parse(response.body(), page), page);
         String next = next(response.headers()).map(link -> onTheOrg(link).toString()).orElse(url.toString());
         return new EventPage(events, next, !events.isEmpty());
     }
