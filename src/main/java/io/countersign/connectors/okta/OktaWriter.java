@@ -72,18 +72,30 @@ final class OktaWriter {
     private ChangeResult createOrUpdate(ConnectorWrite.CreateUser w) {
         Optional<UserGetSingleton> existing = find.user(w.login());
         if (existing.isPresent()) {
-            Map<String, String> changes = OktaProfiles.changes(existing.get().getProfile(), w.profile());
-            changes.remove("login");
-            if (changes.isEmpty()) {
-                return new ChangeResult.AlreadyInState(what(w) + ": the user exists with this profile");
-            }
-            String id = existing.get().getId();
-            OktaSdk.call("updating user " + id, () -> users.updateUser(id, new UpdateUserRequest().profile(OktaProfiles.of(changes)), null));
-            return new ChangeResult.Applied(what(w) + ": updated " + changes.keySet().stream().sorted().toList());
+            return update(w, existing.get());
         }
         CreateUserRequest request = new CreateUserRequest().profile(OktaProfiles.of(newProfile(w)));
         OktaSdk.call("creating user " + w.login(), () -> users.createUser(request, true, null, null));
         return new ChangeResult.Applied(what(w) + ": created and activated");
+    }
+
+    /** The account exists: its profile is brought in line, and a deactivated account (a rehire) is activated again. */
+    private ChangeResult update(ConnectorWrite.CreateUser w, UserGetSingleton user) {
+        String id = user.getId();
+        Map<String, String> changes = OktaProfiles.changes(user.getProfile(), w.profile());
+        changes.remove("login");
+        boolean reactivate = user.getStatus() == UserStatus.DEPROVISIONED;
+        if (changes.isEmpty() && !reactivate) {
+            return new ChangeResult.AlreadyInState(what(w) + ": the user exists with this profile");
+        }
+        if (!changes.isEmpty()) {
+            OktaSdk.call("updating user " + id, () -> users.updateUser(id, new UpdateUserRequest().profile(OktaProfiles.of(changes)), null));
+        }
+        if (reactivate) {
+            OktaSdk.call("activating user " + id, () -> lifecycle.activateUser(id, false));
+        }
+        return new ChangeResult.Applied(what(w) + (changes.isEmpty() ? "" : ": updated " + changes.keySet().stream().sorted().toList())
+                + (reactivate ? ": activated again" : ""));
     }
 
     /** Okta requires login, email, first and last name; what the write leaves out is taken from the login. */

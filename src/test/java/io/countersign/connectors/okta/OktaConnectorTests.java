@@ -94,6 +94,17 @@ class OktaConnectorTests {
     }
 
     @Test
+    void creatingAUserWhoseAccountWasDeactivatedActivatesItAgain() {
+        String login = activeUser().login();
+        okta.apply(new ConnectorWrite.DisableUser("okta", login));
+        ConnectorWrite.CreateUser rehire = new ConnectorWrite.CreateUser("okta", login, Map.of());
+
+        assertThat(okta.apply(rehire).detail()).endsWith(": activated again");
+        assertThat(okta.readBack(rehire).confirmed()).isTrue();
+        assertThat(tenant.accountStatus("okta", login)).hasValue(AccountStatus.ACTIVE);
+    }
+
+    @Test
     void deactivatesAUserOnceAndReadsTheDeactivationBack() {
         String login = activeUser().login();
         ConnectorWrite.DisableUser disable = new ConnectorWrite.DisableUser("okta", login);
