@@ -108,11 +108,17 @@ public final class ResilientHttp {
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
 
-    /** What the platform asked us to wait: Retry-After first, then Okta's rate-limit reset. */
+    /**
+     * What the platform asked us to wait: Retry-After first, then, for a 429 only, Okta's rate-limit reset (Okta stamps
+     * it on every answer, and the end of a rate-limit window says nothing about when a failing server recovers).
+     */
     static Optional<Duration> platformWait(HttpResponse<?> response) {
         Optional<String> retryAfter = response.headers().firstValue("Retry-After");
         if (retryAfter.isPresent()) {
             return retryAfter(retryAfter.get().trim());
+        }
+        if (response.statusCode() != 429) {
+            return Optional.empty();
         }
         return response.headers().firstValue("X-Rate-Limit-Reset").flatMap(ResilientHttp::untilEpochSecond);
     }

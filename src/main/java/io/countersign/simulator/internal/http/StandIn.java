@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
  * the platform does (status codes, headers, error bodies, paging links), since clients nobody here wrote
  * check their fidelity.
  */
-public interface StandIn {
+public interface StandIn extends AutoCloseable {
 
     /** The path this stand-in owns, e.g. {@code /api/v1} for Okta or {@code /graph} for Microsoft Graph. */
     String prefix();
@@ -18,4 +18,9 @@ public interface StandIn {
     String describe(String baseUrl);
 
     void handle(HttpExchange exchange) throws IOException;
+
+    /** Stops what the stand-in runs on its own, e.g. deliveries of webhooks; called when the server stops. */
+    @Override
+    default void close() {
+    }
 }

@@ -9,6 +9,7 @@ import io.countersign.simulator.internal.hec.HecStandIn;
 import io.countersign.simulator.internal.jira.JiraStandIn;
 import io.countersign.simulator.internal.servicenow.ServiceNowStandIn;
 import io.countersign.simulator.internal.workday.WorkdayStandIn;
+import io.countersign.simulator.internal.okta.OktaStandIn;
 
 /** Every platform stand-in the server offers. */
 public final class StandIns {
@@ -20,6 +21,7 @@ public final class StandIns {
         List<StandIn> standIns = new ArrayList<>();
         standIns.add(new io.countersign.simulator.internal.scim.ScimStandIn(tenant, options));
         standIns.addAll(List.of(new WorkdayStandIn(tenant, options), new JiraStandIn(options), new ServiceNowStandIn(options), new HecStandIn(tenant, options)));
+        standIns.add(new OktaStandIn(tenant, options));
         return standIns;
     }
 }
