@@ -65,6 +65,10 @@ final class SimCommand implements Runnable {
         @Option(names = "--event-hook-url", paramLabel = "URL", description = "Deliver Okta event hooks to this Countersign URL.")
         String eventHookUrl;
 
+        @Option(names = "--event-hook-secret-file", paramLabel = "FILE",
+                description = "File holding the value sent in the Authorization header of event hook deliveries.")
+        Path eventHookSecretFile;
+
         @Override
         public Integer call() {
             if (port < 0 || port > 65535) {
@@ -82,13 +86,27 @@ final class SimCommand implements Runnable {
             GeneratedBank bank = new SyntheticBank().generate(bankSpec);
             SimulatedTenant tenant = new SimulatedTenant();
             tenant.seed(bank.snapshot(), seed, eventsPerUser);
-            Map<String, String> settings = eventHookUrl == null ? Map.of() : Map.of("okta.event-hook-url", eventHookUrl);
+            Map<String, String> settings = hookSettings();
             try (StandInServer server = StandInServer.start(port, tenant, new StandInOptions(token, 0, rateLimitEvery, 0, settings))) {
                 System.out.println("stand-ins for " + bankSpec.source() + " on " + server.baseUri() + " (token in " + tokenPath + "; Ctrl-C stops)");
                 server.describe().forEach(line -> System.out.println("  " + line));
                 awaitShutdown();
             }
             return 0;
+        }
+
+        private Map<String, String> hookSettings() {
+            if (eventHookUrl == null) {
+                return Map.of();
+            }
+            if (eventHookSecretFile == null) {
+                return Map.of("okta.event-hook-url", eventHookUrl);
+            }
+            try {
+                return Map.of("okta.event-hook-url", eventHookUrl, "okta.event-hook-secret", Files.readString(eventHookSecretFile).strip());
+            } catch (IOException e) {
+                throw CliException.badInput("--event-hook-secret-file: cannot read " + eventHookSecretFile);
+            }
         }
 
         private BankSpec spec() {
