@@ -85,6 +85,7 @@ public final class StandInServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        standIns.forEach(StandIn::close);
         executor.shutdownNow();
     }
 }

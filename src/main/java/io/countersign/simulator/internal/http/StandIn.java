@@ -18,4 +18,8 @@ public interface StandIn {
     String describe(String baseUrl);
 
     void handle(HttpExchange exchange) throws IOException;
+
+    /** Stops whatever the stand-in runs in the background (e.g. notification delivery) when the server stops. */
+    default void close() {
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.countersign.simulator.SimulatedTenant;
 import io.countersign.simulator.StandInOptions;
+import io.countersign.simulator.internal.graph.GraphStandIn;
 
 /** Every platform stand-in the server offers. */
 public final class StandIns {
@@ -14,6 +15,7 @@ public final class StandIns {
 
     public static List<StandIn> all(SimulatedTenant tenant, StandInOptions options) {
         List<StandIn> standIns = new ArrayList<>();
+        standIns.add(new GraphStandIn(tenant, options));
         return standIns;
     }
 }
