@@ -150,6 +150,9 @@ final class GraphUsers implements GraphResource {
     private void update(User user, Map<String, Object> body) {
         Map<String, String> profile = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : body.entrySet()) {
+            if (e.getKey().startsWith("@odata.")) {
+                continue;
+            }
             switch (e.getKey()) {
                 case "accountEnabled" -> enable(user, e.getValue());
                 case "displayName", "mailNickname", "userPrincipalName" -> { }
