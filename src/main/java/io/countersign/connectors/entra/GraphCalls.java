@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.google.gson.JsonParseException;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.tasks.PageIterator;
 import com.microsoft.graph.models.odataerrors.ODataError;
@@ -34,8 +35,10 @@ final class GraphCalls {
     static final String NOT_FOUND = "connector.not-found";
 
     private final GraphServiceClient graph;
+    private final ClientCredentialsTokens tokens;
 
     GraphCalls(EntraSettings settings, ClientCredentialsTokens tokens) {
+        this.tokens = tokens;
         RetryHandlerOption retries = new RetryHandlerOption(null, settings.maxRetries(), RETRY_DELAY_SECONDS);
         OkHttpClient http = GraphClientFactory.create(new RequestOption[] {retries}).callTimeout(settings.timeout())
                 .readTimeout(settings.timeout()).connectTimeout(settings.timeout()).build();
@@ -47,17 +50,32 @@ final class GraphCalls {
         return graph;
     }
 
-    /** Makes a call; {@code what} names it in errors, e.g. {@code "list users"}. */
+    /** Makes a call; {@code what} names it in errors, e.g. {@code "list users"}. A 401 fetches a fresh token and tries once more. */
     <T> T call(String what, Supplier<T> call) {
         try {
             return call.get();
         } catch (ApiException e) {
-            throw translate(what, e);
-        } catch (UncheckedIOException e) {
-            throw unreachable(what, e.getCause());
+            if (e.getResponseStatusCode() != 401) {
+                throw translate(what, e);
+            }
+            tokens.invalidate();
         } catch (RuntimeException e) {
-            throw e instanceof ConnectorException ce ? ce : unexpected(what, e);
+            throw failure(what, e);
         }
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static ConnectorException failure(String what, RuntimeException e) {
+        return switch (e) {
+            case ConnectorException ce -> ce;
+            case ApiException api -> translate(what, api);
+            case UncheckedIOException io -> unreachable(what, io.getCause());
+            default -> unexpected(what, e);
+        };
     }
 
     void run(String what, Runnable call) {
@@ -110,15 +128,25 @@ final class GraphCalls {
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
 
-    /** The SDK signals transport failures and unreadable answers with unchecked exceptions of its own. */
+    /**
+     * The SDK signals transport failures and unreadable answers with unchecked exceptions of its own; its JSON
+     * parser (Gson) reports a truncated answer with an {@link IOException} cause, so parse errors are told apart first.
+     */
     private static ConnectorException unexpected(String what, RuntimeException e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof IOException)) {
-            cause = cause.getCause();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException) {
+                return malformed(what, e);
+            }
         }
-        if (cause instanceof IOException io) {
-            return unreachable(what, io);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return unreachable(what, io);
+            }
         }
+        return malformed(what, e);
+    }
+
+    private static ConnectorException malformed(String what, RuntimeException e) {
         return new ConnectorException("connector.malformed", what + ": Graph's answer could not be read (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
