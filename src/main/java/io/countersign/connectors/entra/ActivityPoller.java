@@ -14,6 +14,8 @@ import io.countersign.connectors.ConnectorException;
 import io.countersign.connectors.EventPage;
 import io.countersign.connectors.InboundEvent;
 import io.countersign.connectors.ResilientHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ActivityPoller {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(ActivityPoller.class);
     private static final int MOST_PER_PAGE = 1000;
 
     private final EntraSettings settings;
@@ -61,6 +64,7 @@ final class ActivityPoller {
         }
         JsonNode next = page.get("@odata.nextLink");
         String nextLink = next == null || next.isNull() ? null : next.asString();
+        log.debug("read {}: {} records, {} new, {}", stream, records.size(), events.size(), nextLink == null ? "last page" : "more to come");
         return new EventPage(events, after.following(nextLink).json(), nextLink != null);
     }
 

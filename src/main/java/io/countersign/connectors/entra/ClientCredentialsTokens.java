@@ -13,6 +13,8 @@ import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import io.countersign.connectors.ConnectorException;
 import io.countersign.connectors.ResilientHttp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +34,7 @@ final class ClientCredentialsTokens implements AccessTokenProvider {
     static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
     private static final Duration EARLY = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(ClientCredentialsTokens.class);
 
     private final EntraSettings settings;
     private final String clientSecret;
@@ -83,6 +86,7 @@ final class ClientCredentialsTokens implements AccessTokenProvider {
         long lifetime = body.path("expires_in").asLong(3599);
         token = body.get("access_token").asString();
         refreshAt = Instant.now().plusSeconds(Math.max(lifetime / 2, lifetime - EARLY.toSeconds()));
+        log.debug("fetched a Graph token for tenant {} and client {}, valid for {} s", settings.tenantId(), settings.clientId(), lifetime);
     }
 
     /** Names the identity platform's error code and AADSTS number, never the request (which carries the secret). */

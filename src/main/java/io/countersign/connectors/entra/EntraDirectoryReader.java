@@ -23,6 +23,8 @@ import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import io.countersign.directory.AccountStatus;
 import io.countersign.directory.PlatformSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the tenant into a {@link PlatformSnapshot}: users, security groups and their direct user members, each
@@ -37,6 +39,8 @@ final class EntraDirectoryReader {
     static final UUID DEFAULT_ACCESS = new UUID(0, 0);
     private static final String[] USER_FIELDS = {"id", "userPrincipalName", "mail", "displayName", "employeeId", "accountEnabled",
             "createdDateTime", "signInActivity"};
+
+    private static final Logger log = LoggerFactory.getLogger(EntraDirectoryReader.class);
 
     private final GraphCalls calls;
     private final int pageSize;
@@ -61,6 +65,7 @@ final class EntraDirectoryReader {
         }
         List<PlatformSnapshot.AppAssignment> assignments = new ArrayList<>(appRoleAssignments());
         assignments.addAll(directoryRoleAssignments());
+        log.info("read entra: {} users, {} groups, {} memberships, {} assignments", users.size(), groups.size(), memberships.size(), assignments.size());
         return new PlatformSnapshot(PLATFORM, Instant.now(), users,
                 groups.stream().map(g -> new PlatformSnapshot.PlatformGroup(g.getId(), g.getDisplayName(), g.getDescription())).toList(),
                 memberships, assignments);

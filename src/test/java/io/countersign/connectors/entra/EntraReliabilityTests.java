@@ -219,6 +219,17 @@ class EntraReliabilityTests {
     }
 
     @Test
+    void refusesAStoredCursorItCannotReadWithOneLine() {
+        graph = GraphTenant.serve(50, 0, GraphTenant.options(), secrets);
+
+        assertThatThrownBy(() -> graph.connector().readEvents("risk_detections", Optional.of("{\"since\":\"last tuesday\"}")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.code()).isEqualTo("connector.config");
+                    assertThat(e).hasMessage("the stored cursor of entra risk_detections is not a Graph feed cursor");
+                });
+    }
+
+    @Test
     void neverFollowsANextLinkAwayFromGraph() {
         graph = GraphTenant.serve(50, 0, GraphTenant.options(), secrets);
         canned = new CannedGraph(uri -> CannedGraph.Answer.json("{\"value\":[],\"@odata.nextLink\":\"http://198.51.100.7/graph/v1.0/auditLogs/signIns?x=1\"}"));
