@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.countersign.connectors.ChangeResult;
 import io.countersign.connectors.ConnectorException;

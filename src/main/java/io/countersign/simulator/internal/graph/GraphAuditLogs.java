@@ -64,12 +64,11 @@ final class GraphAuditLogs implements GraphResource {
         boolean ascending = ascending(request.option("$orderby"), feed.timestamp());
         List<Event> events = events(feed);
         Instant from = filter.lowerBound(feed.timestamp());
-        Predicate<Map<String, Object>> matches = filter.predicate();
+        Predicate<Instant> matches = filter.onTime(feed.timestamp());
         List<Event> selected = new ArrayList<>();
         for (int i = from == null ? 0 : firstAtOrAfter(events, from, feed); i < events.size(); i++) {
-            Event e = events.get(i);
-            if (matches.test(Map.of(feed.timestamp(), GraphRecords.millis(time(e, feed))))) {
-                selected.add(e);
+            if (matches.test(time(events.get(i), feed))) {
+                selected.add(events.get(i));
             }
         }
         if (!ascending) {
