@@ -69,7 +69,10 @@ final class ChangeNotifier implements AutoCloseable {
     private void check() {
         try {
             int count = tenant.eventCount(GraphUsers.PLATFORM);
-            if (count <= processed) {
+            if (count < processed) {
+                processed = count;
+            }
+            if (count == processed) {
                 return;
             }
             List<Event> fresh = tenant.events(GraphUsers.PLATFORM, processed);
