@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.microsoft.graph.models.AppRoleAssignment;
@@ -109,8 +110,9 @@ final class EntraWrites {
         return graph;
     }
 
+    /** The wanted fields the user does not have yet, by name. */
     static Map<String, String> differing(User user, Map<String, String> wanted) {
-        Map<String, String> differing = new LinkedHashMap<>();
+        Map<String, String> differing = new TreeMap<>();
         wanted.forEach((field, value) -> {
             if (!Objects.equals(user.getBackingStore().get(field), value)) {
                 differing.put(field, value);
