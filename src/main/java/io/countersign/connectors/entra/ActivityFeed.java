@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 import io.countersign.connectors.ConnectorException;
@@ -79,7 +80,7 @@ enum ActivityFeed {
                     text(record, "ipAddress"), payload);
             case DIRECTORY_AUDITS -> new InboundEvent(EntraDirectoryReader.PLATFORM, id, stream, text(record, "activityDisplayName") == null
                     ? "directoryAudit" : text(record, "activityDisplayName"), at, initiator(record), target(record),
-                    record.path("result").asString("unknown").toUpperCase(java.util.Locale.ROOT), text(record.path("initiatedBy").path("user"), "ipAddress"),
+                    record.path("result").asString("unknown").toUpperCase(Locale.ROOT), text(record.path("initiatedBy").path("user"), "ipAddress"),
                     payload);
             case RISK_DETECTIONS -> new InboundEvent(EntraDirectoryReader.PLATFORM, id, stream, text(record, "riskEventType") == null
                     ? "riskDetection" : text(record, "riskEventType"), at, text(record, "userPrincipalName"), null,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class GraphAuditLogs implements GraphResource {
             }
         }
         if (!ascending) {
-            java.util.Collections.reverse(selected);
+            Collections.reverse(selected);
         }
         Skiptoken.page(request, feed.context(), selected, maxTop, maxTop, feed.render());
     }

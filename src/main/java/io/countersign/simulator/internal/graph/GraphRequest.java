@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +120,7 @@ final class GraphRequest {
     void error(int status, String code, String message) throws IOException {
         String requestId = UUID.randomUUID().toString();
         Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        inner.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         inner.put("request-id", requestId);
         inner.put("client-request-id", requestId);
         Map<String, Object> error = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.countersign.directory.AccountStatus;
 import io.countersign.simulator.SimulatedTenant;
@@ -143,22 +142,31 @@ final class GraphUsers implements GraphResource {
     }
 
     private Map<String, Object> notes(Map<String, Object> body) {
-        return body.entrySet().stream().filter(e -> e.getKey().equals("onPremisesExtensionAttributes") || e.getKey().startsWith("extension_"))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Object> notes = new LinkedHashMap<>();
+        body.forEach((name, value) -> {
+            if (name.equals("onPremisesExtensionAttributes") || name.startsWith("extension_")) {
+                notes.put(name, value);
+            }
+        });
+        return notes;
     }
 
+    /** Applies a PATCH as Graph does, all or nothing: every property is checked before anything changes. */
     private void update(User user, Map<String, Object> body) {
         Map<String, String> profile = new LinkedHashMap<>();
+        Boolean enabled = null;
         for (Map.Entry<String, Object> e : body.entrySet()) {
-            if (e.getKey().startsWith("@odata.")) {
-                continue;
-            }
             switch (e.getKey()) {
-                case "accountEnabled" -> enable(user, e.getValue());
+                case "accountEnabled" -> enabled = enabled(e.getValue());
                 case "displayName", "mailNickname", "userPrincipalName" -> { }
                 case "onPremisesExtensionAttributes" -> note(e.getValue(), noteAttribute).ifPresent(n -> profile.put("countersignReason", n));
                 default -> profileField(profile, e.getKey(), e.getValue());
             }
+        }
+        if (Boolean.TRUE.equals(enabled)) {
+            tenant.enable(PLATFORM, user.login());
+        } else if (Boolean.FALSE.equals(enabled)) {
+            tenant.disable(PLATFORM, user.login());
         }
         if (!profile.isEmpty()) {
             tenant.updateUser(PLATFORM, user.externalId(), profile);
@@ -166,6 +174,9 @@ final class GraphUsers implements GraphResource {
     }
 
     private void profileField(Map<String, String> profile, String name, Object value) {
+        if (name.startsWith("@odata.")) {
+            return;
+        }
         if (name.equals(noteAttribute)) {
             profile.put("countersignReason", value == null ? "" : value.toString());
         } else if (PROFILE.containsKey(name)) {
@@ -175,15 +186,11 @@ final class GraphUsers implements GraphResource {
         }
     }
 
-    private void enable(User user, Object enabled) {
-        if (!(enabled instanceof Boolean b)) {
+    private static boolean enabled(Object value) {
+        if (!(value instanceof Boolean enabled)) {
             throw new GraphRequest.BadRequest("Request_BadRequest", "Invalid value specified for property 'accountEnabled' of resource 'User'.");
         }
-        if (b) {
-            tenant.enable(PLATFORM, user.login());
-        } else {
-            tenant.disable(PLATFORM, user.login());
-        }
+        return enabled;
     }
 
     private static Optional<String> note(Object attributes, String noteAttribute) {
@@ -196,5 +203,4 @@ final class GraphUsers implements GraphResource {
     private static String text(Map<String, Object> body, String name) {
         return body.get(name) == null ? null : body.get(name).toString();
     }
-
 }

@@ -3,6 +3,7 @@ package io.countersign.simulator.internal.graph;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class Skiptoken {
     }
 
     static String of(int offset) {
-        return PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("o=" + offset).getBytes(StandardCharsets.UTF_8)) + "'";
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(("o=" + offset).getBytes(StandardCharsets.UTF_8)) + "'";
     }
 
     static int offset(String token) {
@@ -33,7 +34,7 @@ final class Skiptoken {
             if (!token.startsWith(PREFIX) || !token.endsWith("'")) {
                 throw new IllegalArgumentException();
             }
-            String decoded = new String(java.util.Base64.getUrlDecoder().decode(token.substring(PREFIX.length(), token.length() - 1)),
+            String decoded = new String(Base64.getUrlDecoder().decode(token.substring(PREFIX.length(), token.length() - 1)),
                     StandardCharsets.UTF_8);
             int offset = Integer.parseInt(decoded.substring(2));
             if (!decoded.startsWith("o=") || offset < 0) {
