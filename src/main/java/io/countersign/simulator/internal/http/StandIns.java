@@ -10,6 +10,7 @@ import io.countersign.simulator.internal.jira.JiraStandIn;
 import io.countersign.simulator.internal.servicenow.ServiceNowStandIn;
 import io.countersign.simulator.internal.workday.WorkdayStandIn;
 import io.countersign.simulator.internal.okta.OktaStandIn;
+import io.countersign.simulator.internal.graph.GraphStandIn;
 
 /** Every platform stand-in the server offers. */
 public final class StandIns {
@@ -22,6 +23,7 @@ public final class StandIns {
         standIns.add(new io.countersign.simulator.internal.scim.ScimStandIn(tenant, options));
         standIns.addAll(List.of(new WorkdayStandIn(tenant, options), new JiraStandIn(options), new ServiceNowStandIn(options), new HecStandIn(tenant, options)));
         standIns.add(new OktaStandIn(tenant, options));
+        standIns.add(new GraphStandIn(tenant, options));
         return standIns;
     }
 }
