@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
         description = "Run every workflow end to end on a synthetic bank (embedded database, no network).")
 final class DemoCommand extends ContextCommand {
 
-    private static final int STEPS = 6;
 
     @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "Where summary.json goes (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -75,8 +74,9 @@ final class DemoCommand extends ContextCommand {
         long startupMillis = (System.nanoTime() - started) / 1_000_000;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         AtomicInteger step = new AtomicInteger();
-        DemoReport report = context.getBean(Demo.class).run(new Demo.Options(seed, employees, days, LocalDate.now()), port,
-                message -> System.err.printf("[%d/%d] %s%n", step.incrementAndGet(), STEPS, message));
+        createOut();
+        DemoReport report = context.getBean(Demo.class).run(new Demo.Options(seed, employees, days, LocalDate.now(), out), port,
+                message -> System.err.printf("[%d/%d] %s%n", step.incrementAndGet(), Demo.STEPS, message));
         Map<String, Object> summary = new LinkedHashMap<>(JSON.convertValue(report, Map.class));
         summary.put("startupMillis", startupMillis);
         writeSummary(summary);
@@ -88,9 +88,16 @@ final class DemoCommand extends ContextCommand {
         return report.ledgerVerified() ? 0 : 1;
     }
 
-    private void writeSummary(Map<String, Object> summary) {
+    private void createOut() {
         try {
             Files.createDirectories(out);
+        } catch (IOException e) {
+            throw CliException.badInput("--out: cannot create " + out + ": " + e.getMessage());
+        }
+    }
+
+    private void writeSummary(Map<String, Object> summary) {
+        try {
             Path temporary = out.resolve("summary.json.partial");
             Files.writeString(temporary, JSON.writeValueAsString(summary));
             Files.move(temporary, out.resolve("summary.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,

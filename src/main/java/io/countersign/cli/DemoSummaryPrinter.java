@@ -14,29 +14,51 @@ final class DemoSummaryPrinter {
 
     static void print(DemoReport r, long startupMillis, Path summaryFile) {
         System.out.println();
-        System.out.println("Countersign demo: synthetic bank, seed " + r.seed());
+        System.out.println("Countersign demo: synthetic bank, seed " + r.seed() + "; platforms' stand-ins at " + r.standIns());
         System.out.printf(Locale.ROOT, "  directory     %,d identities, %,d accounts, %,d applications, %,d entitlements, %,d assignments, %,d past requests%n",
                 r.identities(), r.accounts(), r.applications(), r.entitlements(), r.assignments(), r.pastRequests());
-        System.out.printf(Locale.ROOT, "  SoD review    %d violations found; %d new findings, each a ledgered recommendation; %d already under review%n",
+        r.sync().forEach((platform, value) -> {
+            Map<?, ?> s = (Map<?, ?>) value;
+            System.out.printf(Locale.ROOT, "  sync %-8s %,d users, %,d groups, %,d memberships over HTTP; drift %s; %s users/s%n", platform,
+                    s.get("users"), s.get("groups"), s.get("memberships"), s.get("drift"), s.get("usersPerSecond"));
+        });
+        r.events().forEach((feed, value) -> {
+            Map<?, ?> e = (Map<?, ?>) value;
+            System.out.printf(Locale.ROOT, "  feed %-22s %,d events read, %,d new; %s events/s%n", feed, e.get("read"), e.get("stored"),
+                    e.get("eventsPerSecond"));
+        });
+        System.out.printf(Locale.ROOT, "  SoD review    %d violations; %d new findings, each a ledgered recommendation and a Jira ticket; %d already under review%n",
                 r.sodViolations(), r.findingsRaised(), r.findingsAlreadyOpen());
-        Map<String, Object> a = r.approval();
-        if (a.containsKey("approvalId")) {
-            System.out.printf("  approval      %s (%s) approved by %s via the API: finding %s is %s%n", a.get("approvalId"), a.get("routedTo"),
-                    a.get("approvedBy"), a.get("findingId"), a.get("findingStatus"));
-            System.out.printf("                %s%n", a.get("findingDetail"));
-            System.out.printf("                explain it: bin/countersign explain %s%n", a.get("recommendationSeq"));
-        } else {
-            System.out.println("  approval      " + a.get("note"));
-        }
+        printApproval(r.approval());
         Map<String, Object> s = r.scopeRefusal();
-        System.out.printf("  scope guard   %s asked to %s: %s (ledger #%s)%n", s.get("agent"), ((Map<?, ?>) s.get("write")).get("operation")
-                + " " + ((Map<?, ?>) s.get("write")).get("group"), s.get("reason"), s.get("ledgerSeq"));
+        Map<?, ?> write = (Map<?, ?>) s.get("write");
+        System.out.printf("  scope guard   %s asked to %s %s: %s (ledger #%s)%n", s.get("agent"), write.get("operation"), write.get("group"),
+                s.get("reason"), s.get("ledgerSeq"));
+        Map<String, Object> d = r.delivered();
+        System.out.printf("  delivered     %s Jira tickets; %s OCSF documents to the file and %s to Splunk HEC%n", d.get("jiraTickets"),
+                d.get("ocsfFileDocuments"), d.get("hecDocuments"));
         System.out.printf("  approvals     %d pending for desk heads and the chief compliance officer (bin/countersign approvals list)%n", r.approvalsPending());
         System.out.printf("  ledger        %d entries, %s, head %s%n", r.ledgerEntries(), r.ledgerVerified() ? "verified intact" : "BROKEN",
                 r.ledgerHead().substring(0, 16) + "…");
-        System.out.printf(Locale.ROOT, "  time          %.1f s (start-up %.1f s, generate %.1f s, load %.1f s, review %.1f s)%n",
-                (startupMillis + r.timingsMillis().get("total")) / 1000.0, startupMillis / 1000.0, r.timingsMillis().get("generate") / 1000.0,
-                r.timingsMillis().get("load") / 1000.0, r.timingsMillis().get("review") / 1000.0);
+        System.out.printf(Locale.ROOT, "  time          %.1f s (start-up %.1f s, bank %.1f s, platforms %.1f s, review %.1f s, approval %.1f s)%n",
+                (startupMillis + r.timingsMillis().get("total")) / 1000.0, startupMillis / 1000.0, seconds(r, "generateAndLoad"),
+                seconds(r, "platforms"), seconds(r, "review"), seconds(r, "approve"));
         System.out.println("  summary       " + summaryFile.toAbsolutePath());
+    }
+
+    private static void printApproval(Map<String, Object> a) {
+        if (!a.containsKey("approvalId")) {
+            System.out.println("  approval      " + a.get("note"));
+            return;
+        }
+        System.out.printf("  approval      %s (%s) approved by %s via the API; removed on %s: finding %s is %s%s%n", a.get("approvalId"),
+                a.get("routedTo"), a.get("approvedBy"), a.get("platform"), a.get("findingId"), a.get("findingStatus"),
+                a.containsKey("ticket") ? "; ticket " + a.get("ticket") : "");
+        System.out.printf("                %s%n", a.get("findingDetail"));
+        System.out.printf("                explain it: bin/countersign explain %s%n", a.get("recommendationSeq"));
+    }
+
+    private static double seconds(DemoReport r, String step) {
+        return r.timingsMillis().getOrDefault(step, 0L) / 1000.0;
     }
 }

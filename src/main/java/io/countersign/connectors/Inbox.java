@@ -19,6 +19,12 @@ public interface Inbox {
 
     Optional<String> cursor(String platform, String stream);
 
+    /**
+     * Forgets where a feed was read up to, e.g. when a platform's tenant is replaced and old next-links point
+     * nowhere; the next poll starts from the reader's configured beginning. Stored events stay.
+     */
+    void resetCursor(String platform, String stream);
+
     /** Unprocessed events, oldest first. */
     List<InboundEvent> pending(int limit);
 

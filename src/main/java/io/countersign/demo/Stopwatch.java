@@ -1,7 +1,5 @@
 package io.countersign.demo;
 
-import java.time.Duration;
-
 /** Lap times in milliseconds. */
 final class Stopwatch {
 
@@ -17,14 +15,5 @@ final class Stopwatch {
 
     long total() {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -2,9 +2,11 @@ package io.countersign.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.countersign.simulator.BankSpec;
@@ -12,6 +14,7 @@ import io.countersign.simulator.SyntheticBank;
 import io.countersign.testing.CountersignTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +28,7 @@ class DemoIntegrationTests {
     @Autowired SyntheticBank bank;
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
+    @TempDir Path out;
 
     @BeforeEach
     void noOpenWorkflows() {
@@ -37,9 +41,9 @@ class DemoIntegrationTests {
     void runsEveryWorkflowEndToEndOnASmallBank() {
         List<String> progress = new ArrayList<>();
 
-        DemoReport report = demo.run(new Demo.Options(7, 300, 30, AS_OF), port, progress::add);
+        DemoReport report = demo.run(new Demo.Options(7, 300, 30, AS_OF, out), port, progress::add);
 
-        assertThat(progress).hasSize(6);
+        assertThat(progress).hasSize(Demo.STEPS);
         long planted = bank.generate(new BankSpec(7, 300, 30, AS_OF)).planted().sodViolations().stream()
                 .map(v -> v.ruleId() + "/" + v.identityId().value()).collect(Collectors.toSet()).size();
         assertThat(report.sodViolations()).isEqualTo((int) planted).isPositive();
@@ -49,13 +53,17 @@ class DemoIntegrationTests {
         assertThat(report.ledgerVerified()).isTrue();
         assertThat(report.identities()).isGreaterThan(300);
         assertThat(report.approvalsPending()).isEqualTo(report.findingsRaised() - 1);
+        assertThat(report.sync()).containsOnlyKeys("okta", "entra", "local");
+        report.sync().values().forEach(s -> assertThat(((Map<?, ?>) s).get("drift")).isEqualTo(0));
+        assertThat(((Map<?, ?>) report.events().get("okta/system_log")).get("read")).isNotEqualTo(0);
+        assertThat(report.delivered()).extractingByKey("jiraTickets").isEqualTo((long) report.findingsRaised());
     }
 
     @Test
     void aSecondRunKeepsOpenFindingsAndDecidesAnother() {
-        demo.run(new Demo.Options(7, 300, 30, AS_OF), port, message -> { });
+        demo.run(new Demo.Options(7, 300, 30, AS_OF, out), port, message -> { });
 
-        DemoReport second = demo.run(new Demo.Options(7, 300, 30, AS_OF), port, message -> { });
+        DemoReport second = demo.run(new Demo.Options(7, 300, 30, AS_OF, out), port, message -> { });
 
         assertThat(second.findingsAlreadyOpen()).isEqualTo(second.sodViolations() - 1);
         assertThat(second.findingsRaised()).isEqualTo(1);

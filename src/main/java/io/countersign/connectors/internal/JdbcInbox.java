@@ -74,6 +74,11 @@ class JdbcInbox implements Inbox {
     }
 
     @Override
+    public void resetCursor(String platform, String stream) {
+        jdbc.update("delete from connector_cursor where platform = ? and stream = ?", platform, stream);
+    }
+
+    @Override
     public List<InboundEvent> pending(int limit) {
         return jdbc.query("select " + COLUMNS + " from inbox_event where processed_at is null order by received_at, occurred_at limit ?",
                 JdbcInbox::row, limit);

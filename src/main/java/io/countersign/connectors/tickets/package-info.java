@@ -9,6 +9,9 @@
  * module; a ticket only tells people a decision is waiting. Ticket keys are kept in {@code approval_ticket}
  * rather than in the ledger, because a ticket's state changes (opened, then closed) and the ledger is
  * append-only evidence of decisions, which the ticket only copies.
+ *
+ * <p>Open, because Spring Modulith lets only a nested module's parent and siblings use it, and the demo wires
+ * {@link io.countersign.connectors.tickets.TicketDesk} to the stand-ins at run time; its internals are package-private.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tickets")
+@org.springframework.modulith.ApplicationModule(displayName = "Tickets", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.countersign.connectors.tickets;

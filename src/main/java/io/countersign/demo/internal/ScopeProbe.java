@@ -4,9 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import io.countersign.approval.ApprovalRequest;
 import io.countersign.connectors.ConnectorWrite;
 import io.countersign.connectors.Provisioning;
 import io.countersign.connectors.ProvisioningOutcome;
@@ -39,19 +37,21 @@ public class ScopeProbe {
         this.provisioning = provisioning;
     }
 
-    /** The first request whose removal the remediation agent's scope covers (asked without ledgering). */
-    public Optional<ApprovalRequest> firstApprovalWithinScope(List<ApprovalRequest> pending) {
-        return pending.stream().filter(this::withinScope).findFirst().or(() -> pending.stream().findFirst());
+    /** Whether the remediation agent's scope covers removing the entitlement with this key (asked without ledgering). */
+    public boolean withinScope(String entitlementKey) {
+        return directory.entitlementByKey(entitlementKey).map(this::withinScope).orElse(false);
     }
 
-    private boolean withinScope(ApprovalRequest request) {
-        return directory.entitlementByKey(request.itemKey()).map(this::withinScope).orElse(false);
+    /** The platform holding an entitlement: its group's platform, else its application's. */
+    public String platformOf(String entitlementKey) {
+        return directory.entitlementByKey(entitlementKey).map(e -> e.groupId() != null
+                ? directory.group(e.groupId()).map(g -> g.platform()).orElse("?")
+                : directory.application(e.applicationId()).map(a -> a.platform()).orElse("?")).orElse("?");
     }
 
     private boolean withinScope(Entitlement target) {
         String operation = target.groupId() == null ? "unassign_app" : "remove_membership";
-        String platform = directory.application(target.applicationId()).map(a -> a.platform()).orElse("ad");
-        ScopeVerdict verdict = policy.scopeCheck(SodRemediation.AGENT, new ScopeRequest(platform, operation, target.key(),
+        ScopeVerdict verdict = policy.scopeCheck(SodRemediation.AGENT, new ScopeRequest(platformOf(target.key()), operation, target.key(),
                 DirectoryFacts.entitlement(target), Map.of("approved", true)));
         return verdict instanceof ScopeVerdict.Permitted;
     }
