@@ -105,9 +105,9 @@ final class SyncCommand extends ContextCommand {
             return;
         }
         var m = report.merge();
-        System.out.printf(Locale.ROOT, "%s: %d users (%d new, %d updated, %d removed, %d orphans), %d groups, %d memberships;"
+        System.out.printf(Locale.ROOT, "%s: %d users (%d new, %d updated, %d removed, %d orphans, %d new identities), %d groups, %d memberships;"
                         + " assignments +%d -%d; %d entitlements created; %.0f users/s%n", m.platform(), m.users(), m.accountsAdded(),
-                m.accountsUpdated(), m.accountsRemoved(), m.orphanAccounts(), m.groups(), m.memberships(), m.assignmentsAdded(),
+                m.accountsUpdated(), m.accountsRemoved(), m.orphanAccounts(), m.identitiesCreated(), m.groups(), m.memberships(), m.assignmentsAdded(),
                 m.assignmentsRemoved(), m.entitlementsCreated(), report.usersPerSecond());
         for (PollReport p : (List<PollReport>) out.getOrDefault("events", List.of())) {
             System.out.printf(Locale.ROOT, "  %s: %d events read in %d pages, %d new; %.0f events/s%n", p.stream(), p.read(), p.pages(),

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +88,11 @@ final class EntraConnector implements Connector, TenantReader {
     @Override
     public PlatformSnapshot readDirectory() {
         return reader.read();
+    }
+
+    @Override
+    public List<String> streams() {
+        return Arrays.stream(ActivityFeed.values()).map(ActivityFeed::stream).toList();
     }
 
     @Override

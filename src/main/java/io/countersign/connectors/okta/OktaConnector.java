@@ -3,6 +3,7 @@ package io.countersign.connectors.okta;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -85,6 +86,11 @@ final class OktaConnector implements Connector, TenantReader {
     @Override
     public PlatformSnapshot readDirectory() {
         return directory.read();
+    }
+
+    @Override
+    public List<String> streams() {
+        return List.of(LogEvents.STREAM);
     }
 
     @Override

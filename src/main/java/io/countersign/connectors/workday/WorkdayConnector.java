@@ -76,6 +76,11 @@ final class WorkdayConnector implements Connector, TenantReader {
     }
 
     @Override
+    public List<String> streams() {
+        return List.of(HrEvents.STREAM);
+    }
+
+    @Override
     public EventPage readEvents(String stream, Optional<String> cursor) {
         if (!HrEvents.STREAM.equals(stream)) {
             throw new ConnectorException("workday.stream", "workday has one stream, " + HrEvents.STREAM + "; asked for " + stream);

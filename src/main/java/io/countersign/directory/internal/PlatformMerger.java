@@ -47,11 +47,13 @@ final class PlatformMerger {
         jdbc.batchUpdate("insert into assignment (identity_id, entitlement_id, account_id, granted_at, granted_by, source)"
                         + " values (?, ?, ?, ?, ?, 'DIRECT') on conflict (identity_id, entitlement_id) do nothing",
                 added.stream().map(g -> new Object[] {g.identityId(), g.entitlementId(), g.accountId(), now, "sync:" + snapshot.platform()}).toList());
-        return new MergeSummary(snapshot.platform(), snapshot.users().size(), accounts.added(), accounts.updated(), accounts.removed(),
-                accounts.orphans(), groupIds.size(), snapshot.memberships().size(), added.size(), removed.size(), catalogue.created());
+        return new MergeSummary(snapshot.platform(), snapshot.users().size(), accounts.identitiesCreated(), accounts.added(), accounts.updated(),
+                accounts.removed(), accounts.orphans(), groupIds.size(), snapshot.memberships().size(), added.size(), removed.size(),
+                catalogue.created());
     }
 
-    private record AccountChanges(Map<String, Account> byExternalId, int added, int updated, int removed, int orphans) { }
+    private record AccountChanges(Map<String, Account> byExternalId, int added, int updated, int removed, int orphans,
+                                  int identitiesCreated) { }
 
     private AccountChanges mergeAccounts(PlatformSnapshot snapshot) {
         String platform = snapshot.platform();
@@ -72,7 +74,7 @@ final class PlatformMerger {
         int orphans = 0;
         for (PlatformSnapshot.User user : snapshot.users()) {
             Account known = byExternal.getOrDefault(user.externalId(), byLogin.get(user.login()));
-            String identity = identities.match(user.employeeId(), user.email()).orElse(known == null ? null : known.identityId());
+            String identity = identities.matchOrCreate(user).orElse(known == null ? null : known.identityId());
             orphans += identity == null ? 1 : 0;
             Account account = known == null ? insertAccount(platform, user, identity) : updateAccount(known, user, identity);
             added += known == null ? 1 : 0;
@@ -81,7 +83,7 @@ final class PlatformMerger {
         }
         List<Account> gone = existing.stream().filter(a -> !kept.contains(a.id())).toList();
         gone.forEach(this::removeAccount);
-        return new AccountChanges(result, added, snapshot.users().size() - added, gone.size(), orphans);
+        return new AccountChanges(result, added, snapshot.users().size() - added, gone.size(), orphans, identities.created());
     }
 
     private Account insertAccount(String platform, PlatformSnapshot.User user, String identity) {
