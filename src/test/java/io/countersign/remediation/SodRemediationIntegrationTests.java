@@ -91,13 +91,16 @@ class SodRemediationIntegrationTests {
         assertThat(decision).isInstanceOf(Decision.Taken.class);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> remediation.finding(trader.id()).orElseThrow().status() == SodFindingStatus.REMEDIATED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger.followUps(trader.recommendationSeq()).size() == 9);
         assertThat(tenant.isMember("ad", "GRP-SWIFT-APPROVE", TestBank.TRADER_WITH_CONFLICT)).isFalse();
         assertThat(directory.assignmentsOf(new IdentityId(TestBank.TRADER_WITH_CONFLICT)))
                 .noneMatch(a -> a.entitlementId().equals(new EntitlementId(TestBank.APPROVE_PAYMENT)));
         List<EntryKind> trail = ledger.explain(trader.recommendationSeq()).orElseThrow().followUps().stream()
                 .sorted(Comparator.comparingLong(LedgerEntry::seq)).map(LedgerEntry::kind).toList();
         assertThat(trail).containsExactly(EntryKind.POLICY_DECISION, EntryKind.APPROVAL_REQUESTED, EntryKind.APPROVED,
-                EntryKind.EXECUTING, EntryKind.EXECUTED, EntryKind.READ_BACK);
+                EntryKind.EXECUTING, EntryKind.EXECUTED, EntryKind.READ_BACK, EntryKind.EXECUTING, EntryKind.EXECUTED, EntryKind.READ_BACK);
+        assertThat(tenant.note("ad", TestBank.TRADER_WITH_CONFLICT).orElseThrow())
+                .contains("removed SWIFT Alliance:APPROVE_PAYMENT (sod-trade-settle, finding " + trader.id());
         assertThat(ledger.verify().intact()).isTrue();
     }
 

@@ -1,5 +1,7 @@
 package io.countersign.remediation.internal;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import io.countersign.directory.Directory;
 import io.countersign.directory.Entitlement;
 import io.countersign.directory.IdentityId;
 import io.countersign.policy.DirectoryFacts;
+import io.countersign.policy.EntitlementFacts;
 import io.countersign.remediation.SodFinding;
 import io.countersign.remediation.SodFindingStatus;
 import io.countersign.remediation.SodRemediation;
@@ -82,10 +85,21 @@ class RemediationExecutor {
             return;
         }
         findings.update(findingId, SodFindingStatus.REMEDIATING, finding.detail(), null);
-        ProvisioningOutcome outcome = provisioning.execute(new ProvisioningRequest(SodRemediation.WORKFLOW, SodRemediation.AGENT,
-                "sod:" + finding.ruleId() + ":" + finding.identityId(), "identity:" + finding.identityId(),
-                removal(subject, target, held.get()), DirectoryFacts.entitlement(target), item, List.of(authorisingSeq)));
+        ConnectorWrite removal = removal(subject, target, held.get());
+        ProvisioningOutcome outcome = provisioning.execute(request(finding, removal, DirectoryFacts.entitlement(target), item, authorisingSeq));
         record(finding, subject, target, outcome);
+        if (outcome.confirmed()) {
+            String note = "Countersign " + LocalDate.now(ZoneOffset.UTC) + ": removed " + target.key() + " (" + finding.ruleId()
+                    + ", finding " + finding.id() + ", approved per ledger #" + authorisingSeq + ")";
+            provisioning.execute(request(finding, new ConnectorWrite.SetReasonNote(removal.platform(), removal.login(), note), null, item,
+                    outcome.lastSeq()));
+        }
+    }
+
+    private static ProvisioningRequest request(SodFinding finding, ConnectorWrite write, EntitlementFacts entitlement,
+                                               Map<String, Object> item, long authorisingSeq) {
+        return new ProvisioningRequest(SodRemediation.WORKFLOW, SodRemediation.AGENT, "sod:" + finding.ruleId() + ":" + finding.identityId(),
+                "identity:" + finding.identityId(), write, entitlement, item, List.of(authorisingSeq));
     }
 
     private void record(SodFinding finding, IdentityId subject, Entitlement target, ProvisioningOutcome outcome) {
