@@ -2,15 +2,13 @@ package io.countersign.connectors.jira;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.countersign.connectors.BasicAuthJson;
 import io.countersign.connectors.ConnectorException;
 import io.countersign.connectors.ResilientHttp;
 import io.countersign.connectors.SecretRef;
@@ -116,25 +114,7 @@ final class JiraTickets implements TicketSink {
     }
 
     private JsonNode call(String method, String path, Object body, String what) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((email + ":" + apiToken.reveal()).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json");
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = http.send(request.build());
-        int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            throw new ConnectorException("jira.unauthorized", "jira answered " + status + " to " + what + ": the e-mail " + email
-                    + " and API token " + apiToken + " were refused");
-        }
-        if (status < 200 || status > 299) {
-            throw new ConnectorException("jira.rejected", "jira answered " + status + " to " + what + ": " + errors(response.body()));
-        }
-        try {
-            return response.body() == null || response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
-        } catch (JacksonException e) {
-            throw new ConnectorException("jira.response", "jira's answer to " + what + " is not JSON: " + e.getOriginalMessage());
-        }
+        return new BasicAuthJson(KIND, base, email, apiToken, "the e-mail %s and API token %s", http, JiraTickets::errors).call(method, path, body, what);
     }
 
     /** Jira's {@code errorMessages} and {@code errors} as one line. */

@@ -2,15 +2,13 @@ package io.countersign.connectors.servicenow;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.countersign.connectors.BasicAuthJson;
 import io.countersign.connectors.ConnectorException;
 import io.countersign.connectors.ResilientHttp;
 import io.countersign.connectors.SecretRef;
@@ -96,25 +94,7 @@ final class ServiceNowTickets implements TicketSink {
     }
 
     private JsonNode call(String method, String path, Object body, String what) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json");
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = http.send(request.build());
-        int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            throw new ConnectorException("servicenow.unauthorized", "servicenow answered " + status + " to " + what + ": the user " + user
-                    + " and password " + password + " were refused");
-        }
-        if (status < 200 || status > 299) {
-            throw new ConnectorException("servicenow.rejected", "servicenow answered " + status + " to " + what + ": " + error(response.body()));
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (JacksonException e) {
-            throw new ConnectorException("servicenow.response", "servicenow's answer to " + what + " is not JSON: " + e.getOriginalMessage());
-        }
+        return new BasicAuthJson(KIND, base, user, password, "the user %s and password %s", http, ServiceNowTickets::error).call(method, path, body, what);
     }
 
     /** ServiceNow's {@code error.message} and {@code error.detail} as one line. */
