@@ -28,7 +28,5 @@ public interface Inbox {
     /** Unprocessed events, oldest first. */
     List<InboundEvent> pending(int limit);
 
-    void markProcessed(String platform, String eventId);
-
     long count(String platform, String stream);
 }

@@ -59,13 +59,6 @@ public final class SecretRef {
         }
     }
 
-    /** A secret as it may be displayed: its first four characters at most, then asterisks. */
-    public static String masked(String secret) {
-        if (secret == null || secret.length() < 12) {
-            return "****";
-        }
-        return secret.substring(0, 4) + "****";
-    }
 
     @Override
     public String toString() {

@@ -11,7 +11,7 @@ public record IssuedToken(String id, String username, String name, String token,
     }
 
     /** The token as it may be displayed: its prefix and last four characters. */
-    public static String masked(String token) {
+    private static String masked(String token) {
         return token == null || token.length() < 12 ? "****" : token.substring(0, 3) + "…" + token.substring(token.length() - 4);
     }
 }

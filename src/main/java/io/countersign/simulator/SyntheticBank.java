@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * tests and benchmarks.
  *
  * <p>The organisation, applications, entitlements, role bundles and separation-of-duties rules come from
- * the catalogue bundled under {@code simulator/} on the class path, read once when this class is created.
+ * the catalogue bundled under {@code simulator/} on the class path, read once, on the first generation.
  * {@link #generate(BankSpec)} is a pure function of its spec: the same spec gives an identical snapshot,
  * with no clock, randomness or I/O from outside. Nothing is stored or ledgered; loading the snapshot into
  * the directory is the caller's decision. Usable as a Spring bean or with {@code new SyntheticBank()}.
@@ -16,11 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 public final class SyntheticBank {
 
-    private final BankGenerator generator;
+    private BankGenerator generator;
 
-    /** Reads the bundled catalogue; fails with {@link IllegalStateException} if it is inconsistent. */
+    /**
+     * The bundled catalogue is read on the first {@link #generate} (not when the application starts, since most
+     * commands never generate a bank); an inconsistent catalogue fails that call with {@link IllegalStateException}.
+     */
     public SyntheticBank() {
-        this.generator = new BankGenerator();
+    }
+
+    private synchronized BankGenerator generator() {
+        if (generator == null) {
+            generator = new BankGenerator();
+        }
+        return generator;
     }
 
     /**
@@ -29,6 +38,6 @@ public final class SyntheticBank {
      * Takes well under a second for 2,000 employees and a few seconds for 50,000.
      */
     public GeneratedBank generate(BankSpec spec) {
-        return generator.generate(spec);
+        return generator().generate(spec);
     }
 }

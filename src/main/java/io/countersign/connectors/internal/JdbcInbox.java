@@ -85,11 +85,6 @@ class JdbcInbox implements Inbox {
     }
 
     @Override
-    public void markProcessed(String platform, String eventId) {
-        jdbc.update("update inbox_event set processed_at = now() where platform = ? and event_id = ? and processed_at is null", platform, eventId);
-    }
-
-    @Override
     public long count(String platform, String stream) {
         Long count = jdbc.queryForObject("select count(*) from inbox_event where platform = ? and stream = ?", Long.class, platform, stream);
         return count == null ? 0 : count;

@@ -48,17 +48,21 @@ class SimulatedConnectorFactory implements ConnectorFactory {
         return new SimulatedConnector(tenant, set);
     }
 
+    private static String platforms(Environment environment) {
+        return environment.getProperty("countersign.connectors.simulated.platforms", "okta,entra,ad,local");
+    }
+
     @Bean
     @ConditionalOnProperty(name = "countersign.connectors.simulated.enabled", havingValue = "true")
     Connector simulatedConnector(Environment environment) {
-        return create(Map.of("platforms", environment.getProperty("countersign.connectors.simulated.platforms", "okta,entra,ad,local")));
+        return create(Map.of("platforms", platforms(environment)));
     }
 
     /** Readers of the simulated platforms, so a sync and the event pollers can run in process. */
     @Bean
     @ConditionalOnProperty(name = "countersign.connectors.simulated.enabled", havingValue = "true")
     ReaderSource simulatedReaders(Environment environment) {
-        List<TenantReader> readers = Arrays.stream(environment.getProperty("countersign.connectors.simulated.platforms", "okta,entra,ad,local")
+        List<TenantReader> readers = Arrays.stream(platforms(environment)
                 .split(",")).map(String::trim).filter(p -> !p.isEmpty()).<TenantReader>map(p -> new SimulatedTenantReader(tenant, p)).toList();
         return () -> readers;
     }

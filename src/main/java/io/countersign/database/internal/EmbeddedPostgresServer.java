@@ -121,10 +121,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return "postgres";
     }
 
-    boolean owner() {
-        return postgres != null;
-    }
-
     private void createDatabaseIfMissing() throws IOException {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, user(), "");

@@ -62,9 +62,10 @@ public class ScopeProbe {
      */
     public Map<String, Object> tryOutOfScopeWrite() {
         Entitlement target = directory.entitlements().stream()
-                .filter(e -> e.groupId() != null && !directory.holdersOf(e.id()).isEmpty())
+                .filter(e -> e.groupId() != null)
                 .sorted(Comparator.comparing((Entitlement e) -> !e.key().equals(PRIVILEGED_KEY)).thenComparing(Entitlement::key))
                 .filter(e -> !withinScope(e))
+                .filter(e -> !directory.holdersOf(e.id()).isEmpty())
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("nobody holds a group entitlement outside the remediation agent's scope"));
         IdentityId holder = directory.holdersOf(target.id()).getFirst();
