@@ -9,6 +9,7 @@ create table lifecycle_case (
     identity_id     text references identity (id),
     status          text not null check (status in ('WAITING', 'RECEIVED', 'RUNNING', 'PENDING_APPROVAL', 'COMPLETED', 'PARTIAL', 'BLOCKED')),
     effective_date  date not null,
+    event           jsonb not null,
     received_at     timestamptz not null,
     claimed_at      timestamptz,
     completed_at    timestamptz,
