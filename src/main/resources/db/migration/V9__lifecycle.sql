@@ -6,7 +6,7 @@ create table lifecycle_case (
     id              text primary key,
     kind            text not null check (kind in ('JOINER', 'MOVER', 'LEAVER', 'UPDATE')),
     employee_id     text not null,
-    identity_id     text references identity (id),
+    identity_id     text,
     status          text not null check (status in ('WAITING', 'RECEIVED', 'RUNNING', 'PENDING_APPROVAL', 'COMPLETED', 'PARTIAL', 'BLOCKED')),
     effective_date  date not null,
     event           jsonb not null,

@@ -38,6 +38,9 @@ public interface Inbox {
      */
     boolean markProcessed(String platform, String eventId);
 
+    /** A stored event, processed or not. */
+    Optional<InboundEvent> find(String platform, String eventId);
+
     /** When the event reached the inbox, the start of any service-level clock. */
     Optional<Instant> receivedAt(String platform, String eventId);
 

@@ -98,6 +98,12 @@ class JdbcInbox implements Inbox {
     }
 
     @Override
+    public Optional<InboundEvent> find(String platform, String eventId) {
+        return jdbc.query("select " + COLUMNS + " from inbox_event where platform = ? and event_id = ?", JdbcInbox::row, platform, eventId)
+                .stream().findFirst();
+    }
+
+    @Override
     public Optional<Instant> receivedAt(String platform, String eventId) {
         return jdbc.queryForList("select received_at from inbox_event where platform = ? and event_id = ?", Timestamp.class, platform, eventId)
                 .stream().findFirst().map(Timestamp::toInstant);

@@ -215,6 +215,7 @@ class LifecycleService implements Lifecycle {
         }
     }
 
+    @Async
     @TransactionalEventListener
     void on(ApprovalRejected rejected) {
         if (ours(rejected.workflow())) {
@@ -222,6 +223,7 @@ class LifecycleService implements Lifecycle {
         }
     }
 
+    @Async
     @TransactionalEventListener
     void on(ApprovalExpired expired) {
         if (ours(expired.workflow())) {
