@@ -7,7 +7,7 @@ create table lifecycle_case (
     kind            text not null check (kind in ('JOINER', 'MOVER', 'LEAVER', 'UPDATE')),
     employee_id     text not null,
     identity_id     text,
-    status          text not null check (status in ('WAITING', 'RECEIVED', 'RUNNING', 'PENDING_APPROVAL', 'COMPLETED', 'PARTIAL', 'BLOCKED')),
+    status          text not null check (status in ('WAITING', 'RECEIVED', 'RUNNING', 'PENDING_APPROVAL', 'COMPLETED', 'PARTIAL', 'BLOCKED', 'SKIPPED')),
     effective_date  date not null,
     event           jsonb not null,
     received_at     timestamptz not null,

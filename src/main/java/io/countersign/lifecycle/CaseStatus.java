@@ -15,5 +15,10 @@ public enum CaseStatus {
     /** Finished with some items refused, rejected, expired, blocked or failed. */
     PARTIAL,
     /** Nothing could be done, e.g. policy does not allow the automation. */
-    BLOCKED
+    BLOCKED,
+    /**
+     * History: the event took effect before the replay horizon (e.g. a feed's backlog read on first connection), so it
+     * is recorded and not replayed; the end-date sweep covers what such history left behind.
+     */
+    SKIPPED
 }

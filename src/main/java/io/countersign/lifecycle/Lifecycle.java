@@ -37,4 +37,7 @@ public interface Lifecycle {
     Optional<AccessPackage> accessPackage(String requestId);
 
     DeprovisioningStats deprovisioning();
+
+    /** The same, for leavers whose HR event arrived at or after {@code since}. */
+    DeprovisioningStats deprovisioning(Instant since);
 }

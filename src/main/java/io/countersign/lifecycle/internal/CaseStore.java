@@ -141,11 +141,11 @@ final class CaseStore {
                 Timestamp.from(lastDisabled), Math.max(0, Duration.between(receivedAt, lastDisabled).toMillis()), accounts);
     }
 
-    DeprovisioningStats stats() {
+    DeprovisioningStats stats(Instant since) {
         return jdbc.queryForObject("select count(*), coalesce(percentile_cont(0.5) within group (order by duration_ms), 0),"
                 + " coalesce(percentile_cont(0.99) within group (order by duration_ms), 0), coalesce(max(duration_ms), 0),"
-                + " coalesce(sum(accounts_disabled), 0) from deprovisioning_timing", (rs, n) -> new DeprovisioningStats(rs.getInt(1),
-                Math.round(rs.getDouble(2)), Math.round(rs.getDouble(3)), rs.getLong(4), rs.getInt(5)));
+                + " coalesce(sum(accounts_disabled), 0) from deprovisioning_timing where received_at >= ?", (rs, n) -> new DeprovisioningStats(rs.getInt(1),
+                Math.round(rs.getDouble(2)), Math.round(rs.getDouble(3)), rs.getLong(4), rs.getInt(5)), Timestamp.from(since));
     }
 
     boolean insertAlert(String identityId, String platform, String login, LocalDate endDate, long seq) {

@@ -16,12 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval      how often due cases, movers' removals and end dates are checked (default 1 minute)
  * @param staleAfter         a case left running this long (e.g. by a crash) is resumed (default 5 minutes)
  * @param batchSize          inbox events read per pass (default 500)
+ * @param replayHorizon      events that took effect longer ago than this are history: recorded, not replayed (default 3 days)
+ * @param parallelism        cases run at once (default 4)
  */
 @ConfigurationProperties("countersign.lifecycle")
 record LifecycleProperties(@DefaultValue("0.6") double peerShare, @DefaultValue("P7D") Duration moverGrace,
                            @DefaultValue({"Murex:EXECUTE_TRADE", "Tradeweb:TRADE"}) List<String> directMarketAccess,
                            @DefaultValue("PT1M") Duration sweepInterval, @DefaultValue("PT5M") Duration staleAfter,
-                           @DefaultValue("500") int batchSize) {
+                           @DefaultValue("500") int batchSize, @DefaultValue("P3D") Duration replayHorizon,
+                           @DefaultValue("4") int parallelism) {
 
     LifecycleProperties {
         if (peerShare <= 0 || peerShare > 1) {
@@ -29,6 +32,9 @@ record LifecycleProperties(@DefaultValue("0.6") double peerShare, @DefaultValue(
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("countersign.lifecycle.batch-size must be at least 1, got " + batchSize);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("countersign.lifecycle.parallelism must be at least 1, got " + parallelism);
         }
         directMarketAccess = List.copyOf(directMarketAccess);
     }

@@ -6,6 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
 
 import io.countersign.ai.Reasoners;
 import io.countersign.approval.ApprovalExpired;
@@ -64,6 +70,7 @@ class LifecycleService implements Lifecycle {
     private final EndDateSweep sweep;
     private final TransactionTemplate transactions;
     private final LifecycleProperties properties;
+    private final ExecutorService workers;
 
     LifecycleService(Inbox inbox, Directory directory, PolicyEngine policy, Reasoners reasoners, Approvals approvals, Ledger ledger,
                      Provisioning provisioning, ComplianceApi compliance, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
@@ -73,6 +80,7 @@ class LifecycleService implements Lifecycle {
         this.store = new CaseStore(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
+        this.workers = Executors.newFixedThreadPool(properties.parallelism(), Thread.ofPlatform().daemon().name("lifecycle-", 0).factory());
         Writes writes = new Writes(provisioning, directory, store);
         this.joinerMover = new JoinerMover(new PackagePlanner(directory, policy, compliance, properties), reasoners, ledger, approvals, store,
                 transactions, properties);
@@ -88,18 +96,38 @@ class LifecycleService implements Lifecycle {
             batch = inbox.pending(HrEvents.PLATFORM, HrEvents.STREAM, properties.batchSize());
             batch.forEach(this::intake);
         } while (batch.size() == properties.batchSize());
+        List<String> runnable = store.runnable(today(), properties.staleAfter());
+        List<Future<Boolean>> running = runnable.stream().map(id -> workers.submit(() -> run(id))).toList();
         int ran = 0;
-        for (String id : store.runnable(today(), properties.staleAfter())) {
-            ran += run(id) ? 1 : 0;
+        for (Future<Boolean> one : running) {
+            ran += join(one) ? 1 : 0;
         }
         return ran;
+    }
+
+    private static boolean join(Future<Boolean> one) {
+        try {
+            return one.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            log.warn("a lifecycle case failed: {}", e.getCause().toString());
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        workers.shutdownNow();
     }
 
     private void intake(InboundEvent event) {
         Instant received = inbox.receivedAt(event.platform(), event.eventId()).orElseGet(Instant::now);
         try {
             WorkerEvent worker = WorkerEvent.fromPayload(event.payload());
-            CaseStatus status = worker.effectiveDate().isAfter(today()) ? CaseStatus.WAITING : CaseStatus.RECEIVED;
+            CaseStatus status = worker.effectiveDate().isAfter(today()) ? CaseStatus.WAITING
+                    : worker.effectiveDate().isBefore(today().minusDays(properties.replayHorizon().toDays())) ? CaseStatus.SKIPPED : CaseStatus.RECEIVED;
             transactions.executeWithoutResult(tx -> {
                 if (inbox.markProcessed(event.platform(), event.eventId())) {
                     store.insert(worker.eventId(), kind(worker.kind()), worker.employeeId(), worker.effectiveDate(), worker.toPayload(), received, status);
@@ -185,7 +213,12 @@ class LifecycleService implements Lifecycle {
 
     @Override
     public DeprovisioningStats deprovisioning() {
-        return store.stats();
+        return store.stats(Instant.EPOCH);
+    }
+
+    @Override
+    public DeprovisioningStats deprovisioning(Instant since) {
+        return store.stats(since);
     }
 
     static LocalDate today() {
