@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
 public class Demo {
 
     public static final int STEPS = 8;
-    private static final int LEAVERS = 30;
+    private static final int LEAVERS = 20;
     private static final int SIGN_INS_PER_USER = 3;
 
     private final SyntheticBank bank;

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import io.countersign.approval.ApprovalRequest;
 import io.countersign.approval.Approvals;
 import io.countersign.approval.Decision;
+import io.countersign.connectors.ConnectorRegistry;
 import io.countersign.connectors.Inbox;
 import io.countersign.connectors.compliance.ComplianceApi;
 import io.countersign.directory.Directory;
@@ -49,6 +50,7 @@ class JoinerMoverIntegrationTests {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired Lifecycle lifecycle;
+    @Autowired ConnectorRegistry connectors;
     @Autowired Inbox inbox;
     @Autowired Approvals approvals;
     @Autowired Ledger ledger;
@@ -63,6 +65,7 @@ class JoinerMoverIntegrationTests {
     @BeforeEach
     void startFromTheTestBank() throws IOException {
         Workflows.startFrom(TestBank.snapshot(), directory, tenant, jdbc);
+        connectors.create("simulated", Map.of("platforms", "okta,entra,ad,local"));
         standIns = HrFixture.complianceStandIn(tenant, compliance, dir);
     }
 

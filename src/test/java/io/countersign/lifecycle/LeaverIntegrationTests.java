@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
+import io.countersign.connectors.ConnectorRegistry;
 import io.countersign.connectors.Inbox;
 import io.countersign.connectors.compliance.ComplianceApi;
 import io.countersign.directory.AccountStatus;
@@ -38,6 +40,7 @@ class LeaverIntegrationTests {
     private static final String TRADER = "idn-trader-3";
 
     @Autowired Lifecycle lifecycle;
+    @Autowired ConnectorRegistry connectors;
     @Autowired Inbox inbox;
     @Autowired Ledger ledger;
     @Autowired Directory directory;
@@ -51,6 +54,7 @@ class LeaverIntegrationTests {
     @BeforeEach
     void startFromTheTestBank() throws IOException {
         Workflows.startFrom(TestBank.snapshot(), directory, tenant, jdbc);
+        connectors.create("simulated", Map.of("platforms", "okta,entra,ad,local"));
         standIns = HrFixture.complianceStandIn(tenant, compliance, dir);
     }
 

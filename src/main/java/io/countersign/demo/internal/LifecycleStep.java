@@ -145,6 +145,7 @@ public class LifecycleStep {
         result.put("event", id);
         result.put("who", who.id().value() + " " + from.desk() + " -> " + to.get().desk());
         result.put("grantsProposed", ((List<?>) accessPackage.get("entitlements")).size());
+        result.put("approvalsOpened", requestsOf(id).size());
         result.put("removalsAfterGracePeriod", accessPackage.get("removals"));
         result.put("sodAfter", accessPackage.get("sod_after"));
         return result;

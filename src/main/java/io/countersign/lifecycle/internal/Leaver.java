@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class Leaver {
 
+    private static final Map<String, Object> FACTS = Map.of("approved", true, "automated", true);
+
     private final Directory directory;
     private final PolicyEngine policy;
     private final Ledger ledger;
@@ -50,7 +52,11 @@ final class Leaver {
         this.transactions = transactions;
     }
 
-    void deprovision(String caseId, Identity identity, Instant receivedAt) {
+    /**
+     * The time-critical half: plans the case (once) and disables every account, recording the time from the event's
+     * arrival to the last account confirmed disabled. Returns false when policy blocked the case.
+     */
+    boolean disable(String caseId, Identity identity, Instant receivedAt) {
         AutonomyDecision autonomy = policy.autonomy(Lifecycle.LEAVER, null, Map.of("action", "deprovision"));
         List<CaseItem> items = store.items(caseId);
         long planSeq;
@@ -62,7 +68,7 @@ final class Leaver {
                     .route(autonomy.automationAllowed() ? "auto" : "blocked").build());
             if (!autonomy.automationAllowed()) {
                 store.status(caseId, CaseStatus.BLOCKED, "the autonomy policy does not let the leaver workflow act alone (" + autonomy.level() + ")");
-                return;
+                return false;
             }
             planSeq = decision.seq();
             plan(caseId, identity, planSeq);
@@ -70,13 +76,12 @@ final class Leaver {
         } else {
             planSeq = store.planSeq(caseId).orElseThrow(() -> new IllegalStateException("leaver case " + caseId + " has items but no plan"));
         }
-        Map<String, Object> facts = Map.of("approved", true, "automated", true);
         List<Long> links = List.of(planSeq);
         Instant lastDisabled = null;
         int disabled = 0;
         for (CaseItem item : items.stream().filter(i -> i.action().equals("DISABLE")).toList()) {
             Optional<Writes.Done> done = writes.run(item, Lifecycle.LEAVER, Lifecycle.OFFBOARDING_AGENT,
-                    new ConnectorWrite.DisableUser(item.platform(), item.login()), null, facts, links);
+                    new ConnectorWrite.DisableUser(item.platform(), item.login()), null, FACTS, links);
             if (done.filter(Writes.Done::confirmed).isPresent()) {
                 directory.confirmAccount(identity.id(), item.platform(), item.login(), AccountStatus.DISABLED);
                 lastDisabled = Instant.now();
@@ -86,13 +91,20 @@ final class Leaver {
         if (lastDisabled != null || items.stream().noneMatch(i -> i.action().equals("DISABLE"))) {
             store.recordTiming(caseId, identity.id().value(), receivedAt, lastDisabled == null ? Instant.now() : lastDisabled, disabled);
         }
+        return true;
+    }
+
+    /** The rest, after every leaver's accounts are disabled: sessions ended, entitlements removed, notes written. */
+    void finish(String caseId, Identity identity) {
+        List<CaseItem> items = store.items(caseId);
+        List<Long> links = List.of(store.planSeq(caseId).orElseThrow());
         for (CaseItem item : items.stream().filter(i -> i.action().equals("END_SESSIONS")).toList()) {
-            writes.run(item, Lifecycle.LEAVER, Lifecycle.OFFBOARDING_AGENT, new ConnectorWrite.EndSessions(item.platform(), item.login()), null, facts, links);
+            writes.run(item, Lifecycle.LEAVER, Lifecycle.OFFBOARDING_AGENT, new ConnectorWrite.EndSessions(item.platform(), item.login()), null, FACTS, links);
         }
         for (CaseItem item : items.stream().filter(i -> i.action().equals("REVOKE")).toList()) {
-            revoke(item, identity, facts, links);
+            revoke(item, identity, links);
         }
-        finish(caseId, identity, links);
+        close(caseId, links);
     }
 
     private void plan(String caseId, Identity identity, long planSeq) {
@@ -117,16 +129,16 @@ final class Leaver {
         });
     }
 
-    private void revoke(CaseItem item, Identity identity, Map<String, Object> facts, List<Long> links) {
+    private void revoke(CaseItem item, Identity identity, List<Long> links) {
         Entitlement e = directory.entitlementByKey(item.key()).orElseThrow();
         ConnectorWrite write = e.groupId() != null
                 ? new ConnectorWrite.RemoveMembership(item.platform(), item.login(), directory.group(e.groupId()).orElseThrow().name(), e.key())
                 : new ConnectorWrite.UnassignApp(item.platform(), item.login(), e.key());
-        writes.run(item, Lifecycle.LEAVER, Lifecycle.OFFBOARDING_AGENT, write, e, facts, links)
+        writes.run(item, Lifecycle.LEAVER, Lifecycle.OFFBOARDING_AGENT, write, e, FACTS, links)
                 .filter(Writes.Done::confirmed).ifPresent(done -> directory.confirmRevoked(identity.id(), e.id()));
     }
 
-    private void finish(String caseId, Identity identity, List<Long> links) {
+    private void close(String caseId, List<Long> links) {
         List<CaseItem> items = store.items(caseId);
         List<String> notDone = items.stream().filter(i -> !i.status().equals("DONE") && !i.status().equals("UNSUPPORTED"))
                 .map(i -> i.action() + " " + i.key() + ": " + i.status() + (i.detail() == null ? "" : " (" + i.detail() + ")")).toList();

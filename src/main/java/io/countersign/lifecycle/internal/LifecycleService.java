@@ -174,9 +174,22 @@ class LifecycleService implements Lifecycle {
                 joinerMover.start(id, workflow, identity, hr);
                 grants.closeIfDone(id, workflow);
             }
-            case "LEAVER" -> leaver.deprovision(id, identity, current.receivedAt());
+            case "LEAVER" -> {
+                if (leaver.disable(id, identity, current.receivedAt())) {
+                    workers.submit(() -> finishLeaver(id, identity));
+                }
+            }
             default -> store.status(id, CaseStatus.COMPLETED, "HR record updated: " + worker.kind().wireName()
                     + (applied.reactivated() ? " (re-hired)" : ""));
+        }
+    }
+
+    /** Queued behind the cases waiting to run, so every leaver's accounts are disabled before anyone's clean-up. */
+    private void finishLeaver(String id, Identity identity) {
+        try {
+            leaver.finish(id, identity);
+        } catch (RuntimeException e) {
+            log.warn("leaver case {} stopped after its accounts were disabled and will be resumed: {}", id, e.toString());
         }
     }
 
