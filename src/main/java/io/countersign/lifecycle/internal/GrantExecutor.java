@@ -15,6 +15,7 @@ import io.countersign.directory.Account;
 import io.countersign.directory.AccountId;
 import io.countersign.directory.AccountStatus;
 import io.countersign.directory.Application;
+import io.countersign.directory.Assignment;
 import io.countersign.directory.AssignmentSource;
 import io.countersign.directory.Directory;
 import io.countersign.directory.Entitlement;
@@ -22,6 +23,7 @@ import io.countersign.directory.Identity;
 import io.countersign.directory.IdentityId;
 import io.countersign.lifecycle.CaseStatus;
 import io.countersign.lifecycle.Lifecycle;
+import io.countersign.lifecycle.LifecycleException;
 
 /**
  * The joiner's and the mover's second half: an approved grant is provisioned under the onboarding agent's scope
@@ -51,7 +53,7 @@ final class GrantExecutor {
             return;
         }
         Identity identity = identity(caseId);
-        Entitlement entitlement = directory.entitlementByKey(key).orElseThrow(() -> new IllegalStateException("unknown entitlement " + key));
+        Entitlement entitlement = directory.entitlementByKey(key).orElseThrow(() -> new LifecycleException("lifecycle.unknown-entitlement", "no entitlement " + key + " in the catalogue"));
         String platform = directory.application(entitlement.applicationId()).map(Application::platform).orElseThrow();
         Map<String, Object> facts = Map.of("approved", true, "approval_id", approvalId);
         Optional<AccountId> account = ensureAccount(caseId, workflow, identity, platform, facts, decisionSeq);
@@ -93,9 +95,9 @@ final class GrantExecutor {
     boolean remove(CaseItem item) {
         Identity identity = identity(item.caseId());
         Optional<Entitlement> entitlement = directory.entitlementByKey(item.key());
-        Optional<io.countersign.directory.Assignment> held = entitlement.flatMap(e -> directory.assignmentsOf(identity.id()).stream()
+        Optional<Assignment> held = entitlement.flatMap(e -> directory.assignmentsOf(identity.id()).stream()
                 .filter(a -> a.entitlementId().equals(e.id())).findFirst());
-        Optional<Account> account = held.map(io.countersign.directory.Assignment::accountId).flatMap(id -> Optional.ofNullable(id).flatMap(directory::account));
+        Optional<Account> account = held.map(Assignment::accountId).flatMap(id -> Optional.ofNullable(id).flatMap(directory::account));
         if (held.isEmpty() || account.isEmpty()) {
             store.transition(item, List.of("SCHEDULED"), "DONE", "already gone", null);
             closeIfDone(item.caseId(), Lifecycle.MOVER);
@@ -148,7 +150,7 @@ final class GrantExecutor {
     }
 
     private Identity identity(String caseId) {
-        String id = store.find(caseId).map(c -> c.identityId()).orElseThrow(() -> new IllegalStateException("case " + caseId + " has no identity"));
+        String id = store.find(caseId).map(c -> c.identityId()).orElseThrow(() -> new LifecycleException("lifecycle.no-identity", "case " + caseId + " has no identity"));
         return directory.identity(new IdentityId(id)).orElseThrow();
     }
 }

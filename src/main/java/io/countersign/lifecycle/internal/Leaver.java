@@ -22,6 +22,7 @@ import io.countersign.ledger.LedgerDraft;
 import io.countersign.ledger.LedgerEntry;
 import io.countersign.lifecycle.CaseStatus;
 import io.countersign.lifecycle.Lifecycle;
+import io.countersign.lifecycle.LifecycleException;
 import io.countersign.policy.AutonomyDecision;
 import io.countersign.policy.PolicyEngine;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,7 +75,7 @@ final class Leaver {
             plan(caseId, identity, planSeq);
             items = store.items(caseId);
         } else {
-            planSeq = store.planSeq(caseId).orElseThrow(() -> new IllegalStateException("leaver case " + caseId + " has items but no plan"));
+            planSeq = store.planSeq(caseId).orElseThrow(() -> new LifecycleException("lifecycle.no-plan", "leaver case " + caseId + " has items but no plan"));
         }
         List<Long> links = List.of(planSeq);
         Instant lastDisabled = null;

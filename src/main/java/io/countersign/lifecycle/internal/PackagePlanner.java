@@ -1,6 +1,7 @@
 package io.countersign.lifecycle.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ import io.countersign.directory.IdentityKind;
 import io.countersign.directory.PrivilegeLevel;
 import io.countersign.lifecycle.AccessPackage;
 import io.countersign.lifecycle.Lifecycle;
+import io.countersign.lifecycle.LifecycleException;
 import io.countersign.policy.BaselineMatch;
 import io.countersign.policy.DirectoryFacts;
 import io.countersign.policy.EntitlementFacts;
@@ -90,7 +92,7 @@ final class PackagePlanner {
         return assemble(caseId, workflow, identity, hr, grants, removals, heldByKey, facts, check, rules, peers);
     }
 
-    private Grant grant(String workflow, Entitlement e, IdentityFacts facts, HrRecord hr, java.util.Collection<Entitlement> held, List<Entitlement> proposed,
+    private Grant grant(String workflow, Entitlement e, IdentityFacts facts, HrRecord hr, Collection<Entitlement> held, List<Entitlement> proposed,
                         Map<String, String> baselineOf, Peers peers, ComplianceCheck check, List<String> rules) {
         List<EntitlementFacts> others = new ArrayList<>(held.stream().map(DirectoryFacts::entitlement).toList());
         proposed.stream().filter(p -> !p.equals(e)).map(DirectoryFacts::entitlement).forEach(others::add);
@@ -163,7 +165,7 @@ final class PackagePlanner {
 
     /** The risk assessment of a planned item, routed as the package says (an item the package sends to compliance goes there). */
     RiskAssessment risk(String key, String workflow, AccessPackage.Item planned) {
-        Entitlement e = directory.entitlementByKey(key).orElseThrow(() -> new IllegalStateException("unknown entitlement " + key));
+        Entitlement e = directory.entitlementByKey(key).orElseThrow(() -> new LifecycleException("lifecycle.unknown-entitlement", "no entitlement " + key + " in the catalogue"));
         Map<String, Object> item = new HashMap<>();
         item.put("workflow", workflow);
         item.put("action", "grant");

@@ -13,6 +13,8 @@ import io.countersign.directory.Account;
 import io.countersign.directory.Directory;
 import io.countersign.directory.Entitlement;
 import io.countersign.directory.Identity;
+import io.countersign.directory.IdentityId;
+import io.countersign.lifecycle.LifecycleException;
 import io.countersign.policy.DirectoryFacts;
 
 /**
@@ -76,8 +78,8 @@ final class Writes {
 
     private Identity subjectOf(String caseId) {
         String identityId = store.find(caseId).map(c -> c.identityId())
-                .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no identity"));
-        return directory.identity(new io.countersign.directory.IdentityId(identityId)).orElseThrow();
+                .orElseThrow(() -> new LifecycleException("lifecycle.no-identity", "case " + caseId + " has no identity"));
+        return directory.identity(new IdentityId(identityId)).orElseThrow();
     }
 
     /** The login a new account gets on a platform: the e-mail address, or its local part where logins are plain names. */
