@@ -67,7 +67,13 @@ public class LifecycleStep {
     /** Connects the compliance API stand-in, then a hire, a transfer and {@code leavers} terminations. */
     public Result run(int apiPort, PlatformLink platforms, int leavers) {
         platforms.connectCompliance(compliance);
-        return new Result(joinerAndMover(apiPort, platforms), leavers(apiPort, platforms, leavers));
+        long start = System.nanoTime();
+        Map<String, Object> joinerMover = new LinkedHashMap<>(joinerAndMover(apiPort, platforms));
+        joinerMover.put("wall_ms", (System.nanoTime() - start) / 1_000_000);
+        start = System.nanoTime();
+        Map<String, Object> deprovisioning = new LinkedHashMap<>(leavers(apiPort, platforms, leavers));
+        deprovisioning.put("wall_ms", (System.nanoTime() - start) / 1_000_000);
+        return new Result(joinerMover, deprovisioning);
     }
 
     /** The hire and the transfer, with the package, the approvals and what was provisioned. */
