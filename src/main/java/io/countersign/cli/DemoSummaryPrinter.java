@@ -37,6 +37,10 @@ final class DemoSummaryPrinter {
         Map<String, Object> d = r.delivered();
         System.out.printf("  delivered     %s Jira tickets; %s OCSF documents to the file and %s to Splunk HEC%n", d.get("jiraTickets"),
                 d.get("ocsfFileDocuments"), d.get("hecDocuments"));
+        Map<String, Object> dep = r.deprovisioning();
+        System.out.printf("  lifecycle     hire %s; leavers %s: p50 %s ms, p99 %s ms, max %s ms, %s accounts disabled%n",
+                r.lifecycle().getOrDefault("joinerStatus", r.lifecycle().get("note")), dep.get("leavers"), dep.get("p50_ms"), dep.get("p99_ms"),
+                dep.get("max_ms"), dep.get("accounts_disabled"));
         System.out.printf("  approvals     %d pending for desk heads and the chief compliance officer (bin/countersign approvals list)%n", r.approvalsPending());
         System.out.printf("  ledger        %d entries, %s, head %s%n", r.ledgerEntries(), r.ledgerVerified() ? "verified intact" : "BROKEN",
                 r.ledgerHead().substring(0, 16) + "…");

@@ -95,4 +95,18 @@ public sealed interface ConnectorWrite {
         public String resource() { return "account:" + login; }
         public Map<String, Object> describe() { return Map.of("operation", operation(), "platform", platform, "login", login, "note", note); }
     }
+
+    /**
+     * Ends the user's sign-in sessions (Okta {@code DELETE /api/v1/users/{id}/sessions}, Graph {@code POST
+     * /users/{id}/revokeSignInSessions}). A platform without sessions (SCIM defines none) rejects it and says so.
+     */
+    record EndSessions(String platform, String login) implements ConnectorWrite {
+        public EndSessions {
+            Objects.requireNonNull(platform, "platform == null");
+            Objects.requireNonNull(login, "login == null");
+        }
+        public String operation() { return "end_sessions"; }
+        public String resource() { return "account:" + login; }
+        public Map<String, Object> describe() { return Map.of("operation", operation(), "platform", platform, "login", login); }
+    }
 }

@@ -1,5 +1,6 @@
 package io.countersign.connectors;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,21 @@ public interface Inbox {
 
     /** Unprocessed events, oldest first. */
     List<InboundEvent> pending(int limit);
+
+    /** Unprocessed events of one stream, oldest first. */
+    List<InboundEvent> pending(String platform, String stream, int limit);
+
+    /**
+     * Marks an event processed; joins the caller's transaction, so a workflow records its first state and the
+     * marker together. Returns false when it was already processed (or is unknown): the caller then does nothing.
+     */
+    boolean markProcessed(String platform, String eventId);
+
+    /** A stored event, processed or not. */
+    Optional<InboundEvent> find(String platform, String eventId);
+
+    /** When the event reached the inbox, the start of any service-level clock. */
+    Optional<Instant> receivedAt(String platform, String eventId);
 
     long count(String platform, String stream);
 }

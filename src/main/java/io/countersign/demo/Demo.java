@@ -13,6 +13,7 @@ import io.countersign.connectors.ConnectorRegistry;
 import io.countersign.connectors.siem.SiemExport;
 import io.countersign.connectors.tickets.TicketDesk;
 import io.countersign.demo.internal.ApprovalStep;
+import io.countersign.demo.internal.LifecycleStep;
 import io.countersign.demo.internal.PlatformLink;
 import io.countersign.demo.internal.PlatformReads;
 import io.countersign.demo.internal.ScopeProbe;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Demo {
 
-    public static final int STEPS = 7;
+    public static final int STEPS = 8;
+    private static final int LEAVERS = 20;
     private static final int SIGN_INS_PER_USER = 3;
 
     private final SyntheticBank bank;
@@ -47,10 +49,12 @@ public class Demo {
     private final PlatformReads reads;
     private final ApprovalStep approvalStep;
     private final ScopeProbe scopeProbe;
+    private final LifecycleStep lifecycleStep;
 
     Demo(SyntheticBank bank, SimulatedTenant tenant, Directory directory, SodRemediation remediation, Approvals approvals, Ledger ledger,
          ConnectorRegistry connectors, TicketDesk tickets, SiemExport siem, PlatformReads reads, ApprovalStep approvalStep,
-         ScopeProbe scopeProbe) {
+         ScopeProbe scopeProbe, LifecycleStep lifecycleStep) {
+        this.lifecycleStep = lifecycleStep;
         this.bank = bank;
         this.tenant = tenant;
         this.directory = directory;
@@ -96,12 +100,15 @@ public class Demo {
             timings.put("approve", watch.lap());
             progress.accept("the remediation agent tries a write outside its scope");
             Map<String, Object> refusal = scopeProbe.tryOutOfScopeWrite();
+            progress.accept("joiner, mover, leaver: Workday posts a hire, a transfer and " + LEAVERS + " terminations to /hooks/workday");
+            LifecycleStep.Result lifecycle = lifecycleStep.run(apiPort, platforms, LEAVERS);
+            timings.put("lifecycle", watch.lap());
             Map<String, Object> delivered = reads.delivered(options.outDir().resolve("ocsf.jsonl").toAbsolutePath());
             progress.accept("verifying the ledger");
             VerificationReport verification = ledger.verify();
             timings.put("verify", watch.lap());
             timings.put("total", watch.total());
-            return report(options, review, approval, refusal, new Platforms(platforms.baseUrl(), sync, events, delivered), verification, timings);
+            return report(options, review, approval, refusal, lifecycle, new Platforms(platforms.baseUrl(), sync, events, delivered), verification, timings);
         }
     }
 
@@ -109,12 +116,12 @@ public class Demo {
     record Platforms(String standIns, Map<String, Object> sync, Map<String, Object> events, Map<String, Object> delivered) { }
 
     private DemoReport report(Options options, SodReviewSummary review, Map<String, Object> approval, Map<String, Object> refusal,
-                              Platforms platforms, VerificationReport verification, Map<String, Long> timings) {
+                              LifecycleStep.Result lifecycle, Platforms platforms, VerificationReport verification, Map<String, Long> timings) {
         DirectoryCounts counts = directory.counts();
         int pending = approvals.list(ApprovalStatus.PENDING, 100_000).size();
         return new DemoReport(options.seed(), options.employees(), options.days(), counts.identities(), counts.accounts(),
                 counts.applications(), counts.entitlements(), counts.assignments(), counts.pastRequests(), review.violations(),
                 review.raised(), review.alreadyOpen(), pending, approval, refusal, platforms.standIns(), platforms.sync(),
-                platforms.events(), platforms.delivered(), verification.entries(), verification.intact(), verification.headHash(), timings);
+                platforms.events(), platforms.delivered(), lifecycle.joinerMover(), lifecycle.deprovisioning(), verification.entries(), verification.intact(), verification.headHash(), timings);
     }
 }

@@ -70,6 +70,19 @@ public interface Directory {
     /** How common each entitlement is among each (department, desk, title) peer group of active people. */
     PeerStatistics peerStatistics();
 
+    /**
+     * Applies an HR change to the identity with that employee id (creating it for a first hire), in the caller's
+     * transaction if there is one. Never deletes and re-creates: a rename or a re-hire keeps the identity id, its
+     * accounts and its history. Throws {@link IllegalArgumentException} when a new worker lacks a required field.
+     */
+    WorkerUpdate.Applied applyWorker(WorkerUpdate update);
+
+    /** Records an account a platform confirmed (created, re-enabled or disabled); returns its id. */
+    AccountId confirmAccount(IdentityId identityId, String platform, String login, AccountStatus status);
+
+    /** Records that a platform confirmed an assignment is held; an assignment already held keeps its history. */
+    void confirmGranted(IdentityId identityId, EntitlementId entitlementId, AccountId accountId, String grantedBy, AssignmentSource source);
+
     /** Records that a platform confirmed an assignment is gone; returns false if it was not held. */
     boolean confirmRevoked(IdentityId identityId, EntitlementId entitlementId);
 }

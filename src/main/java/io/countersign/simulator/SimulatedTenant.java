@@ -58,10 +58,12 @@ public final class SimulatedTenant {
 
     private final Map<String, PlatformState> platforms = new LinkedHashMap<>();
     private List<Worker> workers = List.of();
+    private final Map<String, Instant> sessionsEnded = new LinkedHashMap<>();
 
     /** Replaces everything with the platforms of {@code snapshot}, and a sign-in history of {@code eventsPerUser} each. */
     public synchronized void seed(DirectorySnapshot snapshot, long seed, int eventsPerUser) {
         platforms.clear();
+        sessionsEnded.clear();
         new TenantSeeder(snapshot, seed, eventsPerUser).platforms().forEach(state -> platforms.put(state.platform(), state));
         workers = WorkerRoster.of(snapshot);
     }
@@ -161,6 +163,21 @@ public final class SimulatedTenant {
 
     public synchronized Answer unassignApp(String platform, String login, String entitlementKey) {
         return state(platform).assignment(login, entitlementKey, false);
+    }
+
+    /** Ends the user's sign-in sessions (every one, whether or not any was open) and logs it as the platform would. */
+    public synchronized Answer endSessions(String platform, String login) {
+        if (state(platform).byLogin(login) == null) {
+            return Answer.NO_SUCH_ACCOUNT;
+        }
+        sessionsEnded.put(platform + "/" + login.toLowerCase(java.util.Locale.ROOT), Instant.now());
+        state(platform).log("user.session.clear", null, login, "SUCCESS", Map.of());
+        return Answer.CHANGED;
+    }
+
+    /** When the user's sessions were last ended, if ever since the tenant was seeded. */
+    public synchronized Optional<Instant> sessionsEndedAt(String platform, String login) {
+        return Optional.ofNullable(sessionsEnded.get(platform + "/" + login.toLowerCase(java.util.Locale.ROOT)));
     }
 
     public synchronized Answer setNote(String platform, String login, String note) {

@@ -128,7 +128,7 @@ class PolicyValidationTests {
                         operations: [set_reason_note, delete_user]
                         resources: ["*"]
                 """, "agents.yaml:10: unknown operation 'delete_user' (expected one of: create_user, update_user,"
-                + " disable_user, add_membership, remove_membership, assign_app, unassign_app, set_reason_note)");
+                + " disable_user, add_membership, remove_membership, assign_app, unassign_app, set_reason_note, end_sessions)");
     }
 
     @Test

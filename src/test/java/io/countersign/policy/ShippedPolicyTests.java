@@ -117,7 +117,7 @@ class ShippedPolicyTests {
         assertThat(engine.agents()).extracting(AgentDefinition::id)
                 .containsExactly("sod-remediation-agent", "onboarding-agent", "offboarding-agent");
         assertThat(engine.agents().getLast().scopes()).singleElement().satisfies(scope -> {
-            assertThat(scope.operations()).containsExactly("disable_user", "remove_membership", "unassign_app",
+            assertThat(scope.operations()).containsExactly("disable_user", "end_sessions", "remove_membership", "unassign_app",
                     "set_reason_note");
             assertThat(scope.resources()).containsExactly("*");
         });

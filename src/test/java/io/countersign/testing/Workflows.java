@@ -13,6 +13,10 @@ public final class Workflows {
 
     public static void startFrom(DirectorySnapshot bank, Directory directory, SimulatedTenant tenant, JdbcTemplate jdbc) {
         jdbc.execute("delete from sod_finding");
+        jdbc.execute("delete from lifecycle_item");
+        jdbc.execute("delete from lifecycle_alert");
+        jdbc.execute("delete from deprovisioning_timing");
+        jdbc.execute("delete from lifecycle_case");
         jdbc.execute("delete from approval_vote");
         jdbc.execute("delete from approval_request");
         directory.load(bank);

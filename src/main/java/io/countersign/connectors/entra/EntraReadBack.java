@@ -48,6 +48,11 @@ final class EntraReadBack {
                 String note = lookups.user(w.login()).map(u -> EntraWrites.note(u, noteAttribute)).orElse("");
                 yield new ReadBack(note.equals(w.note()), Map.of("login", w.login(), "note", note));
             }
+            case ConnectorWrite.EndSessions w -> {
+                String status = status(lookups.user(w.login()));
+                yield new ReadBack(!status.equals("ABSENT"), Map.of("login", w.login(), "status", status,
+                        "sessions", "revoked (Graph lists no sessions to confirm)"));
+            }
         };
     }
 

@@ -58,6 +58,7 @@ final class EntraWrites {
                 case ConnectorWrite.AssignApp w -> assign(w.login(), w.entitlementKey(), what);
                 case ConnectorWrite.UnassignApp w -> unassign(w.login(), w.entitlementKey(), what);
                 case ConnectorWrite.SetReasonNote w -> note(w, what);
+                case ConnectorWrite.EndSessions w -> revokeSessions(w, what);
             };
         } catch (EntraLookups.Refusal e) {
             return new ChangeResult.Rejected(e.getMessage());
@@ -149,6 +150,17 @@ final class EntraWrites {
         patch.setAccountEnabled(false);
         calls.run("disable user " + w.login(), () -> calls.graph().users().byUserId(user.getId()).patch(patch));
         return new ChangeResult.Applied(what);
+    }
+
+    /** {@code POST /users/{id}/revokeSignInSessions}: refresh tokens and session cookies become invalid. */
+    private ChangeResult revokeSessions(ConnectorWrite.EndSessions w, String what) {
+        User user = lookups.existingUser(w.login());
+        var answer = calls.call("revoke the sign-in sessions of " + w.login(),
+                () -> calls.graph().users().byUserId(user.getId()).revokeSignInSessions().post());
+        if (answer == null || !Boolean.TRUE.equals(answer.getValue())) {
+            return new ChangeResult.Failed(what + ": Graph did not confirm the revocation", true);
+        }
+        return new ChangeResult.Applied(what + ": sign-in sessions revoked");
     }
 
     private ChangeResult addMember(String login, String groupName, String what) {

@@ -3,6 +3,7 @@ package io.countersign.connectors.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,30 @@ class JdbcInbox implements Inbox {
     public List<InboundEvent> pending(int limit) {
         return jdbc.query("select " + COLUMNS + " from inbox_event where processed_at is null order by received_at, occurred_at limit ?",
                 JdbcInbox::row, limit);
+    }
+
+    @Override
+    public List<InboundEvent> pending(String platform, String stream, int limit) {
+        return jdbc.query("select " + COLUMNS + " from inbox_event where processed_at is null and platform = ? and stream = ?"
+                + " order by received_at, occurred_at limit ?", JdbcInbox::row, platform, stream, limit);
+    }
+
+    @Override
+    public boolean markProcessed(String platform, String eventId) {
+        return jdbc.update("update inbox_event set processed_at = now() where platform = ? and event_id = ? and processed_at is null",
+                platform, eventId) == 1;
+    }
+
+    @Override
+    public Optional<InboundEvent> find(String platform, String eventId) {
+        return jdbc.query("select " + COLUMNS + " from inbox_event where platform = ? and event_id = ?", JdbcInbox::row, platform, eventId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<Instant> receivedAt(String platform, String eventId) {
+        return jdbc.queryForList("select received_at from inbox_event where platform = ? and event_id = ?", Timestamp.class, platform, eventId)
+                .stream().findFirst().map(Timestamp::toInstant);
     }
 
     @Override

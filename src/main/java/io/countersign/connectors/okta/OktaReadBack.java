@@ -35,6 +35,7 @@ final class OktaReadBack {
                 case ConnectorWrite.AssignApp w -> assignment(w.login(), w.entitlementKey(), true);
                 case ConnectorWrite.UnassignApp w -> assignment(w.login(), w.entitlementKey(), false);
                 case ConnectorWrite.SetReasonNote w -> note(w);
+                case ConnectorWrite.EndSessions w -> sessions(w.login());
             };
         } catch (ConnectorException e) {
             return new ReadBack(false, Map.of("login", write.login(), "error", e.getMessage()));
@@ -65,6 +66,15 @@ final class OktaReadBack {
                 .map(roles -> key.plain() || roles.contains(key.role()))
                 .orElse(false);
         return new ReadBack(assigned == wanted, Map.of("login", login, "entitlement", entitlementKey, "assigned", assigned));
+    }
+
+    /**
+     * Okta lists no other user's sessions, so what can be read back is that the user still exists; Okta answered
+     * the revocation with 204, which the executed entry records.
+     */
+    private ReadBack sessions(String login) {
+        boolean exists = find.user(login).isPresent();
+        return new ReadBack(exists, Map.of("login", login, "sessions", exists ? "revoked (Okta lists no sessions to confirm)" : "no such user"));
     }
 
     private ReadBack note(ConnectorWrite.SetReasonNote w) {

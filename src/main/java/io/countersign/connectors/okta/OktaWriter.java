@@ -10,6 +10,7 @@ import com.okta.sdk.resource.api.ApplicationUsersApi;
 import com.okta.sdk.resource.api.GroupApi;
 import com.okta.sdk.resource.api.UserApi;
 import com.okta.sdk.resource.api.UserLifecycleApi;
+import com.okta.sdk.resource.api.UserSessionsApi;
 import com.okta.sdk.resource.client.ApiClient;
 import com.okta.sdk.resource.model.AppUser;
 import com.okta.sdk.resource.model.AppUserAssignRequest;
@@ -38,6 +39,7 @@ final class OktaWriter {
     private final UserLifecycleApi lifecycle;
     private final GroupApi groups;
     private final ApplicationUsersApi appUsers;
+    private final UserSessionsApi sessions;
     private final String reasonAttribute;
 
     OktaWriter(ApiClient client, OktaLookups find, String reasonAttribute) {
@@ -46,6 +48,7 @@ final class OktaWriter {
         this.lifecycle = new UserLifecycleApi(client);
         this.groups = new GroupApi(client);
         this.appUsers = new ApplicationUsersApi(client);
+        this.sessions = new UserSessionsApi(client);
         this.reasonAttribute = reasonAttribute;
     }
 
@@ -59,6 +62,7 @@ final class OktaWriter {
                 case ConnectorWrite.AssignApp w -> assignment(w, AppRoles.Key.parse(w.entitlementKey()), true);
                 case ConnectorWrite.UnassignApp w -> assignment(w, AppRoles.Key.parse(w.entitlementKey()), false);
                 case ConnectorWrite.SetReasonNote w -> note(w);
+                case ConnectorWrite.EndSessions w -> endSessions(w);
             };
         } catch (ConnectorException e) {
             return switch (e.code()) {
@@ -208,6 +212,20 @@ final class OktaWriter {
         UpdateUserRequest request = new UpdateUserRequest().profile(OktaProfiles.of(Map.of(reasonAttribute, w.note())));
         OktaSdk.call("writing the reason note of user " + id, () -> users.updateUser(id, request, null));
         return new ChangeResult.Applied(what(w) + " into profile attribute " + reasonAttribute);
+    }
+
+    /** {@code DELETE /api/v1/users/{id}/sessions?oauthTokens=true}: the IdP sessions and the OAuth tokens issued to the user. */
+    private ChangeResult endSessions(ConnectorWrite.EndSessions w) {
+        Optional<UserGetSingleton> user = find.user(w.login());
+        if (user.isEmpty()) {
+            return noAccount(w);
+        }
+        String id = user.get().getId();
+        OktaSdk.call("revoking the sessions of user " + id, () -> {
+            sessions.revokeUserSessions(id, true);
+            return null;
+        });
+        return new ChangeResult.Applied(what(w) + ": sessions and OAuth tokens revoked");
     }
 
     private static ChangeResult noAccount(ConnectorWrite w) {

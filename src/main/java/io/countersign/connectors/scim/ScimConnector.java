@@ -64,6 +64,7 @@ final class ScimConnector implements Connector, TenantReader {
                 case ConnectorWrite.AssignApp w -> entitlement(w.login(), w.entitlementKey(), true);
                 case ConnectorWrite.UnassignApp w -> entitlement(w.login(), w.entitlementKey(), false);
                 case ConnectorWrite.SetReasonNote w -> note(w.login(), w.note());
+                case ConnectorWrite.EndSessions w -> new ReadBack(false, Map.of("login", w.login(), "sessions", "SCIM defines none"));
             };
         } catch (ScimFailure e) {
             return new ReadBack(false, Map.of("error", e.getMessage()));

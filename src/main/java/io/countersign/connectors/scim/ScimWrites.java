@@ -46,6 +46,8 @@ final class ScimWrites {
                 case ConnectorWrite.AssignApp w -> entitlement(w.login(), w.entitlementKey(), true, what);
                 case ConnectorWrite.UnassignApp w -> entitlement(w.login(), w.entitlementKey(), false, what);
                 case ConnectorWrite.SetReasonNote w -> note(w.login(), w.note(), what);
+                case ConnectorWrite.EndSessions w -> new ChangeResult.Rejected(what + ": SCIM 2.0 (RFC 7644) defines no sessions to end;"
+                        + " disabling the user (active=false) is what the provider offers");
             };
         } catch (ScimFailure e) {
             return e.toResult();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.countersign.connectors.PlatformChanged;
+import io.countersign.lifecycle.AccountActiveAfterEndDate;
 import io.countersign.remediation.SodFindingRaised;
 
 /**
@@ -50,6 +51,25 @@ final class Ocsf {
         document.put("unmapped", Map.of("held_keys", finding.heldKeys(), "target_key", String.valueOf(finding.targetKey()),
                 "recommendation_seq", finding.recommendationSeq()));
         return new OcsfEvent(uid, 2004, "ocsf:detection_finding", finding.detectedAt(), document);
+    }
+
+    /** An account found active after its owner's HR end date, as an OCSF detection finding (high severity). */
+    OcsfEvent activeAfterEndDate(AccountActiveAfterEndDate alert, Instant at) {
+        String uid = "countersign:ledger:" + alert.ledgerSeq();
+        Map<String, Object> document = base(new Activity(2004, "Detection Finding", 1, "Create"), 2, "Findings", at, uid);
+        severity(document, "high");
+        document.put("status_id", 1);
+        document.put("status", "New");
+        document.put("is_alert", true);
+        document.put("message", "account " + alert.login() + " on " + alert.platform() + " is active after its owner's HR end date " + alert.endDate());
+        document.put("finding_info", Map.of("uid", uid, "title", "Account active after HR end date", "types", List.of("Leaver"),
+                "created_time", at.toEpochMilli(), "analytic", Map.of("uid", "account_active_after_end_date", "name", "account_active_after_end_date",
+                        "type_id", 1, "type", "Rule")));
+        document.put("resources", List.of(Map.of("uid", alert.identityId(), "type", "Identity")));
+        document.put("user", Map.of("name", alert.login(), "uid", alert.identityId()));
+        document.put("actor", Map.of("app_name", "Countersign"));
+        document.put("unmapped", Map.of("platform", alert.platform(), "end_date", alert.endDate().toString(), "ledger_seq", alert.ledgerSeq()));
+        return new OcsfEvent(uid, 2004, "ocsf:detection_finding", at, document);
     }
 
     OcsfEvent change(PlatformChanged change) {

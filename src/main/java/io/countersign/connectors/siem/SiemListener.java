@@ -1,12 +1,13 @@
 package io.countersign.connectors.siem;
 
 import io.countersign.connectors.PlatformChanged;
+import io.countersign.lifecycle.AccountActiveAfterEndDate;
 import io.countersign.remediation.SodFindingRaised;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Queues an OCSF document for each finding and platform change while any output is attached, and ships the queue on a schedule. */
+/** Queues an OCSF document for each finding, account active after its end date, and platform change while any output is attached, and ships the queue on a schedule. */
 @Component
 class SiemListener {
 
@@ -20,6 +21,13 @@ class SiemListener {
     void on(SodFindingRaised finding) {
         if (export.exporting()) {
             export.queue(export.ocsf().finding(finding));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(AccountActiveAfterEndDate alert) {
+        if (export.exporting()) {
+            export.queue(export.ocsf().activeAfterEndDate(alert, java.time.Instant.now()));
         }
     }
 

@@ -37,6 +37,7 @@ final class SimulatedConnector implements Connector {
             case ConnectorWrite.AssignApp w -> tenant.assignApp(w.platform(), w.login(), w.entitlementKey());
             case ConnectorWrite.UnassignApp w -> tenant.unassignApp(w.platform(), w.login(), w.entitlementKey());
             case ConnectorWrite.SetReasonNote w -> tenant.setNote(w.platform(), w.login(), w.note());
+            case ConnectorWrite.EndSessions w -> tenant.endSessions(w.platform(), w.login());
         };
         String what = write.operation() + " " + write.resource() + " for " + write.login() + " on " + write.platform();
         return switch (answer) {
@@ -59,6 +60,10 @@ final class SimulatedConnector implements Connector {
             case ConnectorWrite.SetReasonNote w -> {
                 String note = tenant.note(w.platform(), w.login()).orElse("");
                 yield new ReadBack(note.equals(w.note()), Map.of("note", note));
+            }
+            case ConnectorWrite.EndSessions w -> {
+                String ended = tenant.sessionsEndedAt(w.platform(), w.login()).map(Object::toString).orElse("");
+                yield new ReadBack(!ended.isEmpty(), Map.of("login", w.login(), "sessionsEndedAt", ended));
             }
         };
     }

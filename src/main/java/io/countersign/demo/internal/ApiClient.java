@@ -27,13 +27,29 @@ public final class ApiClient {
 
     public Answer approve(String approvalId, String reason) {
         String body = JSON.writeValueAsString(java.util.Map.of("reason", reason));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/approvals/" + approvalId + "/approve"))
+        return send(HttpRequest.newBuilder(base.resolve("/api/approvals/" + approvalId + "/approve"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), "the approval of " + approvalId);
+    }
+
+    /** A GET on the API, e.g. {@code /api/lifecycle/packages/ID}. */
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build(), "GET " + path);
+    }
+
+    /** Posts a Workday delivery to the webhook with its shared secret, as the HR source does. */
+    public Answer postWorkday(String secret, String body) {
+        return send(HttpRequest.newBuilder(base.resolve("/hooks/workday")).header("X-Countersign-Webhook-Secret", secret)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), "the Workday delivery");
+    }
+
+    private Answer send(HttpRequest request, String what) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the API answered " + response.statusCode() + " to the approval of " + approvalId + ": " + response.body());
+                throw new IllegalStateException("the API answered " + response.statusCode() + " to " + what + ": " + response.body());
             }
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {

@@ -2,10 +2,12 @@ package io.countersign.demo.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.countersign.connectors.ConnectorRegistry;
+import io.countersign.connectors.SecretRef;
+import io.countersign.connectors.compliance.ComplianceApi;
 import io.countersign.connectors.siem.SiemExport;
 import io.countersign.connectors.tickets.TicketDesk;
 import io.countersign.simulator.SimulatedTenant;
@@ -44,6 +48,7 @@ public final class PlatformLink implements AutoCloseable {
         String hookSecret = random();
         write(secrets.resolve("platform-token"), token);
         write(secrets.resolve("okta-hook-secret"), hookSecret);
+        write(secrets.resolve("workday-hook-secret"), random());
         StandInServer server = StandInServer.start(0, tenant, new StandInOptions(token, 0, 0, 0,
                 Map.of("okta.event-hook-url", hookUrl, "okta.event-hook-secret", hookSecret, "scim.platform", "local")));
         return new PlatformLink(server, secrets);
@@ -61,7 +66,22 @@ public final class PlatformLink implements AutoCloseable {
         registry.create("entra", Map.of("graph-url", baseUrl() + "/graph/v1.0", "authority", baseUrl() + "/graph",
                 "tenant-id", "bank", "client-id", "countersign", "client-secret", token, "signins-since", "P30D"));
         registry.create("scim", Map.of("url", baseUrl() + "/scim/v2", "token", token, "platform", "local"));
-        registry.create("workday", Map.of("feed-url", baseUrl() + "/workday/ccx/api/v1/bank/workerEvents", "token", token));
+        registry.create("workday", Map.of("feed-url", baseUrl() + "/workday/ccx/api/v1/bank/workerEvents", "token", token,
+                "webhook-secret", "file:" + secrets.resolve("workday-hook-secret")));
+    }
+
+    /** Points the compliance API client at the stand-in's compliance API. */
+    public void connectCompliance(ComplianceApi compliance) {
+        compliance.use(URI.create(baseUrl() + "/compliance"), SecretRef.file(secrets.resolve("platform-token")), Duration.ofSeconds(2));
+    }
+
+    /** The secret Workday deliveries to {@code /hooks/workday} carry. */
+    public String workdayHookSecret() {
+        try {
+            return Files.readString(secrets.resolve("workday-hook-secret"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + secrets.resolve("workday-hook-secret"), e);
+        }
     }
 
     /** Routes approval tickets to the Jira stand-in and OCSF to a file and the HEC stand-in, until {@link #close()}. */

@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 
 import io.countersign.directory.Account;
 import io.countersign.directory.AccountId;
+import io.countersign.directory.AccountStatus;
+import io.countersign.directory.AssignmentSource;
+import io.countersign.directory.WorkerUpdate;
 import io.countersign.directory.Application;
 import io.countersign.directory.ApplicationId;
 import io.countersign.directory.Group;
@@ -210,6 +213,28 @@ class JdbcDirectory implements Directory {
             return null;
         });
         return new PeerStatistics(sizes, holders);
+    }
+
+    @Override
+    public WorkerUpdate.Applied applyWorker(WorkerUpdate update) {
+        return transactions.execute(status -> new WorkerRecords(jdbc).apply(update));
+    }
+
+    @Override
+    public AccountId confirmAccount(IdentityId identityId, String platform, String login, AccountStatus status) {
+        String id = "acc-" + PlatformMerger.slug(platform) + "-" + PlatformMerger.slug(login);
+        return new AccountId(jdbc.queryForObject("insert into account (id, identity_id, platform, login, status, created_at)"
+                + " values (?, ?, ?, ?, ?, now()) on conflict (platform, login) do update set status = excluded.status,"
+                + " identity_id = coalesce(account.identity_id, excluded.identity_id) returning id", String.class,
+                id, identityId.value(), platform, login, status.name()));
+    }
+
+    @Override
+    public void confirmGranted(IdentityId identityId, EntitlementId entitlementId, AccountId accountId, String grantedBy,
+                               AssignmentSource source) {
+        jdbc.update("insert into assignment (identity_id, entitlement_id, account_id, granted_at, granted_by, source)"
+                + " values (?, ?, ?, now(), ?, ?) on conflict (identity_id, entitlement_id) do nothing",
+                identityId.value(), entitlementId.value(), accountId == null ? null : accountId.value(), grantedBy, source.name());
     }
 
     @Override

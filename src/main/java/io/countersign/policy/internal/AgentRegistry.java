@@ -20,7 +20,7 @@ import io.countersign.policy.ScopeVerdict;
 final class AgentRegistry implements PolicyContent {
 
     static final List<String> OPERATIONS = List.of("create_user", "update_user", "disable_user",
-            "add_membership", "remove_membership", "assign_app", "unassign_app", "set_reason_note");
+            "add_membership", "remove_membership", "assign_app", "unassign_app", "set_reason_note", "end_sessions");
 
     /** One agent with its compiled scopes. */
     record Agent(AgentDefinition definition, List<ScopeRule> scopes) {

@@ -91,6 +91,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/directory/**").hasAnyRole(names(READ_DIRECTORY))
                 .requestMatchers(HttpMethod.GET, "/api/sod/**").hasAnyRole(names(COMPLIANCE_OFFICER, AUDITOR, REVIEWER, ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/sod/reviews").hasAnyRole(names(COMPLIANCE_OFFICER, ADMIN))
+                .requestMatchers(HttpMethod.GET, "/api/lifecycle/**").hasAnyRole(names(READ_APPROVALS))
                 .requestMatchers(HttpMethod.GET, "/api/agents", "/api/policies").hasAnyRole(names(EVIDENCE))
                 .requestMatchers(HttpMethod.POST, "/api/agents/writes").hasAnyRole(names(AGENT))
                 .requestMatchers("/api/admin/**").hasAnyRole(names(ADMIN))

@@ -62,6 +62,18 @@ class EntraWritesTests {
     }
 
     @Test
+    void revokesAUsersSignInSessionsWithGraphsRevokeSignInSessions() {
+        ConnectorWrite end = new ConnectorWrite.EndSessions("entra", someone.login());
+
+        assertThat(entra.apply(end)).isEqualTo(new ChangeResult.Applied("end_sessions account:" + someone.login() + " for " + someone.login()
+                + " on entra: sign-in sessions revoked"));
+
+        assertThat(tenant.sessionsEndedAt("entra", someone.login())).isPresent();
+        assertThat(entra.readBack(end).confirmed()).isTrue();
+        assertThat(entra.apply(new ConnectorWrite.EndSessions("entra", "nobody@bank.example"))).isInstanceOf(ChangeResult.Rejected.class);
+    }
+
+    @Test
     void disablesAUserAndReadsItBackDisabled() {
         ConnectorWrite disable = new ConnectorWrite.DisableUser("entra", someone.login());
 

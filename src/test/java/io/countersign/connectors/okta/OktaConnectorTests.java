@@ -76,6 +76,19 @@ class OktaConnectorTests {
     }
 
     @Test
+    void endsAUsersSessionsWithDeleteSessionsAndRefusesAnUnknownUser() {
+        SimulatedTenant.User user = activeUser();
+        ConnectorWrite end = new ConnectorWrite.EndSessions("okta", user.login());
+
+        assertThat(okta.apply(end)).isEqualTo(new ChangeResult.Applied("end_sessions account:" + user.login() + " for " + user.login()
+                + " on okta: sessions and OAuth tokens revoked"));
+
+        assertThat(tenant.sessionsEndedAt("okta", user.login())).isPresent();
+        assertThat(okta.readBack(end).confirmed()).isTrue();
+        assertThat(okta.apply(new ConnectorWrite.EndSessions("okta", "nobody@bank.example"))).isInstanceOf(ChangeResult.Rejected.class);
+    }
+
+    @Test
     void createsAUserActiveOnReadBackThenUpdatesOnlyWhatDiffers() {
         ConnectorWrite.CreateUser create = new ConnectorWrite.CreateUser("okta", "new.joiner@bank.example",
                 Map.of("firstName", "New", "lastName", "Joiner", "title", "Analyst", "employeeNumber", "E-NEW-1"));

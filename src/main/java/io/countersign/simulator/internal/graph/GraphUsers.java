@@ -45,6 +45,9 @@ final class GraphUsers implements GraphResource {
             request.entity(200, "users/$entity", selected(render(user), request.option("$select")));
         } else if (request.is("POST", "users")) {
             create(request);
+        } else if (request.is("POST", "users", "*", "revokeSignInSessions")) {
+            tenant.endSessions(PLATFORM, find(request.segment(1)).login());
+            request.entity(200, "Edm.Boolean", Map.of("value", true));
         } else if (request.is("PATCH", "users", "*")) {
             update(find(request.segment(1)), request.jsonBody());
             request.noContent();

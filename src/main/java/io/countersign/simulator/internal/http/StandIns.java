@@ -11,6 +11,7 @@ import io.countersign.simulator.internal.servicenow.ServiceNowStandIn;
 import io.countersign.simulator.internal.workday.WorkdayStandIn;
 import io.countersign.simulator.internal.okta.OktaStandIn;
 import io.countersign.simulator.internal.graph.GraphStandIn;
+import io.countersign.simulator.internal.compliance.ComplianceStandIn;
 
 /** Every platform stand-in the server offers. */
 public final class StandIns {
@@ -24,6 +25,7 @@ public final class StandIns {
         standIns.addAll(List.of(new WorkdayStandIn(tenant, options), new JiraStandIn(options), new ServiceNowStandIn(options), new HecStandIn(tenant, options)));
         standIns.add(new OktaStandIn(tenant, options));
         standIns.add(new GraphStandIn(tenant, options));
+        standIns.add(new ComplianceStandIn(options));
         return standIns;
     }
 }

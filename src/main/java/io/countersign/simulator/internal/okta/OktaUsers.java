@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/v1/users}: list (without deprovisioned users unless a filter asks for them), get by id or login,
- * create, profile update, lifecycle activate and deactivate, and a user's groups.
+ * create, profile update, lifecycle activate and deactivate, revoking a user's sessions, and a user's groups.
  */
 final class OktaUsers {
 
@@ -56,6 +56,9 @@ final class OktaUsers {
             String id = find(s.get(1)).externalId();
             call.ok(tenant.groups(PLATFORM).stream().filter(g -> g.members().contains(id))
                     .map(g -> OktaResources.group(g, call.baseUrl())).toList());
+        } else if (s.size() == 3 && s.get(2).equals("sessions") && method.equals("DELETE")) {
+            tenant.endSessions(PLATFORM, find(s.get(1)).login());
+            call.noContent();
         } else if (s.size() == 4 && s.get(2).equals("lifecycle") && method.equals("POST")) {
             lifecycle(call, find(s.get(1)), s.get(3));
         } else if (s.size() <= 4) {
