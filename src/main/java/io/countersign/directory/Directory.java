@@ -72,4 +72,10 @@ public interface Directory {
 
     /** Records that a platform confirmed an assignment is gone; returns false if it was not held. */
     boolean confirmRevoked(IdentityId identityId, EntitlementId entitlementId);
+
+    /** Calls {@code sink} once per past access request, oldest first: the approval model's training data. */
+    void forEachPastRequest(Consumer<PastAccessRequest> sink);
+
+    /** Records an assignment a platform confirmed after a grant; returns false if it was already held. */
+    boolean confirmGranted(Assignment assignment);
 }

@@ -32,6 +32,7 @@ import io.countersign.directory.Holdings;
 import io.countersign.directory.HrRecord;
 import io.countersign.directory.Identity;
 import io.countersign.directory.MergeSummary;
+import io.countersign.directory.PastAccessRequest;
 import io.countersign.directory.PlatformSnapshot;
 import io.countersign.directory.IdentityId;
 import io.countersign.directory.PeerStatistics;
@@ -216,6 +217,16 @@ class JdbcDirectory implements Directory {
     public boolean confirmRevoked(IdentityId identityId, EntitlementId entitlementId) {
         return jdbc.update("delete from assignment where identity_id = ? and entitlement_id = ?",
                 identityId.value(), entitlementId.value()) > 0;
+    }
+
+    @Override
+    public void forEachPastRequest(Consumer<PastAccessRequest> sink) {
+        new AccessRequestRecords(jdbc, streaming).forEachPastRequest(sink);
+    }
+
+    @Override
+    public boolean confirmGranted(Assignment assignment) {
+        return new AccessRequestRecords(jdbc, streaming).confirmGranted(assignment);
     }
 
     private static PeerGroup group(ResultSet rs) throws SQLException {
