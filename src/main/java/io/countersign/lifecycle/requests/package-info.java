@@ -9,6 +9,11 @@
  * conflict follows. Everything else becomes an approval request carrying the model's reasons. What is approved
  * is granted by the {@code request-fulfilment-agent} under its scope, read back and ledgered; a time-bound grant
  * is removed when it ends.
+ *
+ * <p>The module is open, like the Workday source, because Spring Modulith lets only a nested module's parent and
+ * siblings reach it otherwise, and the web and command-line layers need its entry class; everything under
+ * {@code internal} stays package-private.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access requests")
+@org.springframework.modulith.ApplicationModule(displayName = "Access requests",
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.countersign.lifecycle.requests;
