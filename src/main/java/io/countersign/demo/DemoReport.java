@@ -12,11 +12,13 @@ import java.util.Map;
  * @param events        per feed: events read over HTTP, stored (new), events per second
  * @param delivered     tickets opened, OCSF documents written to the file and received by the HEC collector
  * @param timingsMillis per step
+ * @param requests      self-service requests: how many were submitted, auto-approved, routed, blocked and refused, and the
+ *                      approval model's held-out metrics and training time
  */
 public record DemoReport(long seed, int employees, int days, long identities, long accounts, long applications,
                          long entitlements, long assignments, long pastRequests, int sodViolations, int findingsRaised,
                          int findingsAlreadyOpen, int approvalsPending, Map<String, Object> approval,
                          Map<String, Object> scopeRefusal, String standIns, Map<String, Object> sync, Map<String, Object> events,
                          Map<String, Object> delivered, long ledgerEntries, boolean ledgerVerified, String ledgerHead,
-                         Map<String, Long> timingsMillis) {
+                         Map<String, Long> timingsMillis, Map<String, Object> requests) {
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.countersign.ai.ApprovalScore;
 import io.countersign.approval.ApprovalDraft;
+import io.countersign.approval.ApprovalException;
 import io.countersign.approval.ApprovalRequest;
 import io.countersign.approval.Approvals;
 import io.countersign.directory.Assignment;
@@ -35,6 +36,7 @@ import io.countersign.policy.EntitlementFacts;
 import io.countersign.policy.PolicyEngine;
 import io.countersign.policy.PolicyRef;
 import io.countersign.policy.RiskAssessment;
+import io.countersign.policy.Route;
 import io.countersign.policy.SodViolation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
@@ -196,10 +198,26 @@ class RequestService implements AccessRequests {
         String summary = "Grant " + subject.entitlement().key() + " to " + subject.identity().displayName() + " (" + subject.hr().title()
                 + ", " + subject.hr().desk() + ")" + (request.durationDays() == null ? "" : " for " + request.durationDays() + " days")
                 + ": \"" + request.justification() + "\". " + request.detail() + ". " + Reasons.summary(scored.probability(), scored.reasons());
-        ApprovalRequest approval = approvals.open(new ApprovalDraft(WORKFLOW, subject.identityId(), request.entitlementId(),
-                request.entitlementKey(), summary, request.submittedBy(), risk, "request:" + request.id(), scored.seq(),
-                List.of(decisionSeq), Map.of("request_id", request.id())));
+        ApprovalRequest approval;
+        try {
+            approval = approvals.open(draft(request, subject, summary, risk, scored, decisionSeq));
+        } catch (ApprovalException e) {
+            if (!e.code().equals("approval.no-desk-head")) {
+                throw e;
+            }
+            RiskAssessment escalated = new RiskAssessment(risk.tierId(), Route.COMPLIANCE_OFFICER, risk.approvalsRequired(),
+                    risk.expiresAfter(), risk.policy());
+            approval = approvals.open(draft(request, subject, summary, escalated, scored, decisionSeq));
+            store.reroute(request.id(), RequestRoute.COMPLIANCE_OFFICER, request.detail()
+                    + " (the desk has no head, so the chief compliance officer decides)");
+        }
         store.attachApproval(request.id(), approval.id(), approval.requestSeq());
+    }
+
+    private static ApprovalDraft draft(AccessRequest request, Subject subject, String summary, RiskAssessment risk, Scored scored,
+                                       long decisionSeq) {
+        return new ApprovalDraft(WORKFLOW, subject.identityId(), request.entitlementId(), request.entitlementKey(), summary,
+                request.submittedBy(), risk, "request:" + request.id(), scored.seq(), List.of(decisionSeq), Map.of("request_id", request.id()));
     }
 
     private static AppliedPolicy applied(PolicyRef ref, String rule) {

@@ -48,6 +48,10 @@ final class RequestStore {
         jdbc.update("update access_request set approval_id = ?, ledger_seqs = array_append(ledger_seqs, ?) where id = ?", approvalId, seq, id);
     }
 
+    void reroute(String id, RequestRoute route, String detail) {
+        jdbc.update("update access_request set route = ?, detail = ? where id = ?", route.name(), detail, id);
+    }
+
     /** Moves the request on; {@code seqs} are appended to its ledger entries. */
     void update(String id, RequestStatus status, String detail, List<Long> seqs) {
         jdbc.update("update access_request set status = ?, detail = ?, ledger_seqs = ledger_seqs || ?::bigint[],"
