@@ -52,9 +52,13 @@ final class DemoSummaryPrinter {
         System.out.printf(Locale.ROOT, "  requests      %s submitted over the API: %s auto-approved, %s to desk heads, %s to the CCO, %s blocked (SoD),"
                 + " %s refused by scope%n", q.get("submitted"), q.get("auto_approved"), q.get("routed_desk_head"), q.get("routed_compliance"),
                 q.get("blocked_sod"), q.get("refused_scope"));
-        System.out.printf(Locale.ROOT, "  model         %s %s on %s requests in %.1f s; held out %s: logloss %s, AUC %s%n", m.get("id"), m.get("version"),
-                m.get("rows_train"), ((Number) m.get("train_seconds")).doubleValue(), m.get("rows_holdout"), m.get("holdout_logloss"),
-                m.get("holdout_auc"));
+        System.out.printf(Locale.ROOT, "  model         %s %s on %s requests in %.1f s; held out %s: logloss %.4f, AUC %.4f%n", m.get("id"),
+                m.get("version"), m.get("rows_train"), ((Number) m.get("train_seconds")).doubleValue(), m.get("rows_holdout"),
+                number(m.get("holdout_logloss")), number(m.get("holdout_auc")));
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private static void printApproval(Map<String, Object> a) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.countersign.directory.AccountStatus;
 import io.countersign.directory.Directory;
 import io.countersign.directory.Entitlement;
 import io.countersign.directory.IdentityId;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * catalogue item the model agrees with (auto-approved and granted on Okta), an execution right routed to the desk
  * head with the model's reasons, a privileged group routed to the chief compliance officer, a settlement right that
  * would break the trade/settle rule (blocked), and a mainframe profile the desk head approves but the fulfilment
- * agent may not grant (refused by the scope guard).
+ * agent may not grant (refused by the scope guard: the mainframe team grants those).
  */
 @Component
 public class RequestStep {
@@ -38,6 +39,7 @@ public class RequestStep {
     private static final List<String> TRADERS = List.of("Cash Equities Trader", "Equity Derivatives Trader", "Rates Trader", "FX Spot Trader");
     private static final List<String> CATALOGUE = List.of("Refinitiv Eikon:EIKON", "Bloomberg Terminal:BLOOMBERG_ANYWHERE");
     private static final List<String> ROUTED = List.of("Fidessa:ALGO_ACCESS", "Murex:AMEND_TRADE", "Murex:CANCEL_TRADE");
+    private static final List<String> MAINFRAME = List.of("Core Banking:OPEN_ACCOUNT", "Core Banking:MAINTAIN_ACCOUNT");
 
     private final AccessRequests requests;
     private final Operators operators;
@@ -64,8 +66,8 @@ public class RequestStep {
         List<String> executing = holdersOf("Murex:EXECUTE_TRADE");
         firstRouted(api, made, executing, List.of("Murex:CONFIRM_TRADE"), "Help the back office confirm my trades at month end",
                 RequestRoute.SOD_BLOCK);
-        firstRouted(api, made, traders, List.of("Core Banking:VIEW_ACCOUNTS"), "Check client cash balances before large trades",
-                RequestRoute.DESK_HEAD).ifPresent(r -> approveAsDeskHead(apiPort, r));
+        firstRouted(api, made, withAccountOn("local", holdersOf("Core Banking:VIEW_ACCOUNTS")), MAINFRAME,
+                "Opening accounts for the new corporate clients of my team", RequestRoute.DESK_HEAD).ifPresent(r -> approveAsDeskHead(apiPort, r));
         List<AccessRequest> settled = made.stream().map(r -> requests.find(r.id()).orElseThrow()).toList();
         return report(settled, model, modelSeconds);
     }
@@ -165,6 +167,11 @@ public class RequestStep {
     private List<String> holdersOf(String key) {
         return directory.entitlementByKey(key).map(e -> directory.holdersOf(e.id()).stream().map(IdentityId::value).limit(40).toList())
                 .orElse(List.of());
+    }
+
+    private List<String> withAccountOn(String platform, List<String> people) {
+        return people.stream().filter(p -> directory.accountsOf(new IdentityId(p)).stream()
+                .anyMatch(a -> a.platform().equals(platform) && a.status() == AccountStatus.ACTIVE)).toList();
     }
 
     private static long count(List<AccessRequest> made, Predicate<AccessRequest> which) {

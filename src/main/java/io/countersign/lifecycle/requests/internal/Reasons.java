@@ -13,8 +13,11 @@ final class Reasons {
     private Reasons() {
     }
 
+    /** The model's base rate; it says nothing about this request, so it is not shown as a reason. */
+    private static final String PRIOR = "prior";
+
     static List<RequestReason> top(List<FactorContribution> factors, int count) {
-        return factors.stream().limit(count)
+        return factors.stream().filter(f -> !f.factor().equals(PRIOR)).limit(count)
                 .map(f -> new RequestReason(f.factor(), f.contribution(), (f.contribution() >= 0 ? "For approval: " : "Against: ")
                         + f.explanation()))
                 .toList();
