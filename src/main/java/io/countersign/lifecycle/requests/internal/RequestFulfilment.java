@@ -110,13 +110,16 @@ class RequestFulfilment {
         directory.confirmGranted(new Assignment(requester, entitlement.id(), account.get().id(), now,
                 approvedBy == null ? AccessRequests.AGENT : approvedBy, null, AssignmentSource.REQUEST));
         Instant endsAt = request.durationDays() == null ? null : now.plus(Duration.ofDays(request.durationDays()));
-        String note = "Countersign " + LocalDate.now(ZoneOffset.UTC) + ": granted " + entitlement.key() + " on request " + id + " ("
-                + (approvedBy == null ? "auto-approved: catalogue item " + request.catalogueItem() : "approved by " + approvedBy)
-                + ", ledger #" + authorisingSeq + (endsAt == null ? "" : ", until " + endsAt) + "): " + request.justification();
         ProvisioningOutcome noted = provisioning.execute(request(request, new ConnectorWrite.SetReasonNote(platform,
-                account.get().login(), note), null, item, outcome.lastSeq()));
+                account.get().login(), note(request, entitlement, approvedBy, authorisingSeq, endsAt)), null, item, outcome.lastSeq()));
         store.fulfilled(id, entitlement.key() + " granted on " + platform + " and confirmed by reading it back",
                 concat(seqs, noted.ledgerSeqs()), endsAt);
+    }
+
+    private static String note(AccessRequest request, Entitlement entitlement, String approvedBy, long authorisingSeq, Instant endsAt) {
+        return "Countersign " + LocalDate.now(ZoneOffset.UTC) + ": granted " + entitlement.key() + " on request " + request.id() + " ("
+                + (approvedBy == null ? "auto-approved: catalogue item " + request.catalogueItem() : "approved by " + approvedBy)
+                + ", ledger #" + authorisingSeq + (endsAt == null ? "" : ", until " + endsAt) + "): " + request.justification();
     }
 
     /** Removes every time-bound grant that has ended; the original approval authorises the removal. */

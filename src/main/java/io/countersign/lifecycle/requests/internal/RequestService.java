@@ -138,9 +138,7 @@ class RequestService implements AccessRequests {
             case DESK_HEAD, COMPLIANCE_OFFICER -> RequestStatus.PENDING_APPROVAL;
         };
         if (status == RequestStatus.BLOCKED) {
-            seqs.add(ledger.append(LedgerDraft.of(EntryKind.REFUSED, WORKFLOW).actor(submittedBy).sourceEvent("request:" + id)
-                    .subject("identity:" + subject.identityId()).context(Map.of("request_id", id, "reason", decision.why()))
-                    .link(decided.seq()).build()).seq());
+            seqs.add(refusal(id, subject, submittedBy, decision, decided.seq()));
         }
         Instant now = clock.instant();
         AccessRequest request = new AccessRequest(id, subject.identityId(), subject.entitlement().id().value(), subject.entitlement().key(),
@@ -153,6 +151,13 @@ class RequestService implements AccessRequests {
             case SOD_BLOCK -> { }
         }
         return store.find(id).orElseThrow();
+    }
+
+    /** A blocked request is a refusal, ledgered as one after the decision that made it. */
+    private long refusal(String id, Subject subject, String submittedBy, Routing.Decision decision, long decisionSeq) {
+        return ledger.append(LedgerDraft.of(EntryKind.REFUSED, WORKFLOW).actor(submittedBy).sourceEvent("request:" + id)
+                .subject("identity:" + subject.identityId()).context(Map.of("request_id", id, "reason", decision.why()))
+                .link(decisionSeq).build()).seq();
     }
 
     private static Map<String, Object> item(Subject subject, boolean catalogued, boolean conflict) {
