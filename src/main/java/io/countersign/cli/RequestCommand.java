@@ -73,7 +73,12 @@ final class RequestCommand implements Runnable {
                 throw failure(e);
             }
             if (json) {
-                printJson(outcome);
+                printJson(switch (outcome) {
+                    case SubmissionOutcome.Submitted s -> Map.of("outcome", "submitted", "request", s.request());
+                    case SubmissionOutcome.AlreadyOpen open -> Map.of("outcome", "already_open", "request", open.request());
+                    case SubmissionOutcome.AlreadyHeld held -> Map.of("outcome", "already_held", "requester", held.requesterId(),
+                            "entitlement", held.entitlementKey(), "grantedAt", String.valueOf(held.grantedAt()));
+                });
                 return 0;
             }
             switch (outcome) {

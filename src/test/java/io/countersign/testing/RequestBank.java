@@ -45,12 +45,13 @@ public final class RequestBank {
     public static DirectorySnapshot snapshot() {
         DirectorySnapshot bank = TestBank.snapshot();
         List<Application> applications = new ArrayList<>(bank.applications());
-        applications.add(new Application(new ApplicationId("app-eikon"), "Refinitiv Eikon", "okta", "owner-eikon", Sensitivity.CONFIDENTIAL));
+        applications.add(new Application(new ApplicationId("app-eikon"), "Refinitiv Eikon", "ad", "owner-eikon", Sensitivity.CONFIDENTIAL));
         applications.add(new Application(new ApplicationId("app-core"), "Core Banking", "local", "owner-core", Sensitivity.CONFIDENTIAL));
         List<Group> groups = new ArrayList<>(bank.groups());
         groups.add(new Group(new GroupId("grp-ent-murex-amend"), "ad", "GRP-MUREX-AMEND", null));
+        groups.add(new Group(new GroupId("grp-ent-eikon"), "ad", "GRP-EIKON", null));
         List<Entitlement> entitlements = new ArrayList<>(bank.entitlements());
-        entitlements.add(entitlement("ent-eikon", "app-eikon", EIKON, PrivilegeLevel.STANDARD, null));
+        entitlements.add(entitlement("ent-eikon", "app-eikon", EIKON, PrivilegeLevel.STANDARD, "grp-ent-eikon"));
         entitlements.add(entitlement("ent-bbg-anywhere", "app-bbg", BLOOMBERG_ANYWHERE, PrivilegeLevel.STANDARD, null));
         entitlements.add(entitlement("ent-murex-amend", "app-murex", AMEND_TRADE, PrivilegeLevel.ELEVATED, "grp-ent-murex-amend"));
         entitlements.add(entitlement("ent-core-post", "app-core", MAINFRAME_POSTING, PrivilegeLevel.STANDARD, null));

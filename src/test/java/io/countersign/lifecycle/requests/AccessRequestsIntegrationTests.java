@@ -58,7 +58,7 @@ class AccessRequestsIntegrationTests {
         assertThat(request.catalogueItem()).isEqualTo("bloomberg-trading");
         assertThat(request.probability()).isGreaterThanOrEqualTo(0.8);
         assertThat(request.approvalId()).isNull();
-        assertThat(tenant.hasApp("okta", "idn-trader-2@bank.example", RequestBank.EIKON)).isTrue();
+        assertThat(tenant.isMember("ad", "GRP-EIKON", "idn-trader-2")).isTrue();
         assertThat(directory.assignmentsOf(new IdentityId("idn-trader-2")))
                 .anySatisfy(a -> {
                     assertThat(a.entitlementId().value()).isEqualTo("ent-eikon");
@@ -166,7 +166,7 @@ class AccessRequestsIntegrationTests {
 
         AccessRequest ended = requests.find(request.id()).orElseThrow();
         assertThat(ended.status()).isEqualTo(RequestStatus.REVOKED);
-        assertThat(tenant.hasApp("okta", "idn-trader-3@bank.example", RequestBank.EIKON)).isFalse();
+        assertThat(tenant.isMember("ad", "GRP-EIKON", "idn-trader-3")).isFalse();
         assertThat(directory.assignmentsOf(new IdentityId("idn-trader-3"))).noneMatch(a -> a.entitlementId().value().equals("ent-eikon"));
     }
 
