@@ -47,7 +47,7 @@ public record ModelSettings(long seed, int crossOrder, int epochs, double learni
     }
 
     public static ModelSettings defaults() {
-        return new ModelSettings(42, 3, 6, 0.1, 0.0, 1.0, 5, 400, 6, 0.05, 3.0, 0.8, 0.25, 3.0, 0.3);
+        return new ModelSettings(42, 3, 6, 0.1, 0.0, 1.0, 5, 200, 6, 0.1, 3.0, 0.8, 0.25, 3.0, 0.3);
     }
 
     public ModelSettings withSeed(long newSeed) {
