@@ -51,8 +51,9 @@ public final class ApprovalModel {
 
     /** Scores one request; keys are column names. A missing column or a value never seen counts as no evidence. */
     public ApprovalScore score(Map<String, String> request) {
-        String[] row = rowOf(request);
-        return new ApprovalScore(model.probability(row), model.factors(row));
+        List<FactorContribution> factors = model.factors(rowOf(request));
+        double logit = factors.stream().mapToDouble(FactorContribution::contribution).sum();
+        return new ApprovalScore(1 / (1 + Math.exp(-logit)), factors);
     }
 
     /** Approval probabilities for every row of a table, matched to the model's columns by name. */

@@ -11,32 +11,39 @@ import java.util.Locale;
 import io.countersign.ai.FactorContribution;
 
 /**
- * A trained approval model: logistic regression over the one-hot {@link FeatureSpace}, then a Platt
- * calibration {@code a * logit + b} fitted out of fold. The calibrated logit is a sum of named parts: the
- * {@code prior} (calibrated bias) and one contribution per column or combination whose value was seen.
+ * A trained approval model: {@code share × (a × regression + b) + (1 − share) × trees} on the log-odds scale,
+ * where the regression is logistic over the one-hot {@link FeatureSpace} with a Platt calibration {@code a, b}
+ * fitted out of fold, and the trees are {@link ObliviousBoosting} over each combination's approval share and
+ * count. The logit splits into named parts: the {@code prior} and one part per column or combination.
  */
 public final class TrainedModel {
 
     static final String PRIOR = "prior";
 
+    /** The logistic-regression half: weights (bias last) and the Platt calibration of its logit. */
+    record Regression(double[] weights, double scale, double shift) {
+    }
+
     private final FeatureSpace space;
-    private final double[] weights;
-    private final double scale;
-    private final double shift;
+    private final Regression regression;
+    private final ObliviousBoosting trees;
+    private final double share;
+    private final double priorWeight;
     private final int requests;
     private final int approvals;
 
-    TrainedModel(FeatureSpace space, double[] weights, double scale, double shift, int requests, int approvals) {
+    TrainedModel(FeatureSpace space, Regression regression, ObliviousBoosting trees, double share, double priorWeight,
+                 int requests, int approvals) {
         this.space = space;
-        this.weights = weights;
-        this.scale = scale;
-        this.shift = shift;
+        this.regression = regression;
+        this.trees = trees;
+        this.share = share;
+        this.priorWeight = priorWeight;
         this.requests = requests;
         this.approvals = approvals;
     }
 
-    /** The uncalibrated logit of encoded feature ids. */
-    double rawLogit(int[] ids) {
+    static double rawLogit(double[] weights, int[] ids) {
         double logit = weights[weights.length - 1];
         for (int id : ids) {
             if (id >= 0) {
@@ -47,26 +54,42 @@ public final class TrainedModel {
     }
 
     public double probability(String[] row) {
-        return Logistic.sigmoid(scale * rawLogit(space.encode(row)) + shift);
+        int[] ids = space.encode(row);
+        double logit = share * (regression.scale() * rawLogit(regression.weights(), ids) + regression.shift());
+        if (share < 1) {
+            logit += (1 - share) * trees.logit(TargetStatistics.row(space, ids, prior(), priorWeight));
+        }
+        return Logistic.sigmoid(logit);
     }
 
-    /** The calibrated logit split into its named parts, largest |contribution| first. */
+    /** The logit split into its named parts, largest |contribution| first; parts that add nothing are left out. */
     public List<FactorContribution> factors(String[] row) {
-        List<FactorContribution> factors = new ArrayList<>();
-        factors.add(new FactorContribution(PRIOR, (double) approvals / requests, scale * weights[weights.length - 1] + shift,
-                String.format(Locale.ROOT, "%d of %d past requests were approved", approvals, requests)));
         int[] ids = space.encode(row);
-        for (int id : ids) {
-            if (id >= 0 && weights[id] != 0) {
-                int[] template = space.template(space.templateOf(id));
-                int seen = space.requests(id);
-                int approved = space.approvals(id);
-                factors.add(new FactorContribution(FactorNames.name(space.columns(), template), (double) approved / seen,
-                        scale * weights[id], FactorNames.explain(space.columns(), template, approved, seen)));
+        double[] weights = regression.weights();
+        double[] fromTrees = new double[2 * ids.length];
+        float[] inputs = TargetStatistics.row(space, ids, prior(), priorWeight);
+        double base = share * (regression.scale() * weights[weights.length - 1] + regression.shift())
+                + (share < 1 ? (1 - share) * trees.contributions(inputs, fromTrees) : 0);
+        List<FactorContribution> factors = new ArrayList<>();
+        factors.add(new FactorContribution(PRIOR, prior(), base,
+                String.format(Locale.ROOT, "%d of %d past requests were approved", approvals, requests)));
+        for (int t = 0; t < ids.length; t++) {
+            double contribution = (1 - share) * (fromTrees[2 * t] + fromTrees[2 * t + 1])
+                    + (ids[t] < 0 ? 0 : share * regression.scale() * weights[ids[t]]);
+            if (contribution != 0) {
+                int[] template = space.template(t);
+                int seen = ids[t] < 0 ? 0 : space.requests(ids[t]);
+                int approved = ids[t] < 0 ? 0 : space.approvals(ids[t]);
+                factors.add(new FactorContribution(FactorNames.name(space.columns(), template), inputs[2 * t], contribution,
+                        FactorNames.explain(space.columns(), template, approved, seen)));
             }
         }
         factors.sort(Comparator.comparingDouble((FactorContribution f) -> Math.abs(f.contribution())).reversed());
         return factors;
+    }
+
+    private double prior() {
+        return (double) approvals / requests;
     }
 
     public List<String> columns() {
@@ -75,14 +98,19 @@ public final class TrainedModel {
 
     public void write(DataOutputStream out) throws IOException {
         space.write(out);
-        out.writeInt(weights.length);
-        for (double w : weights) {
+        out.writeInt(regression.weights().length);
+        for (double w : regression.weights()) {
             out.writeDouble(w);
         }
-        out.writeDouble(scale);
-        out.writeDouble(shift);
+        out.writeDouble(regression.scale());
+        out.writeDouble(regression.shift());
+        out.writeDouble(share);
+        out.writeDouble(priorWeight);
         out.writeInt(requests);
         out.writeInt(approvals);
+        if (share < 1) {
+            trees.write(out);
+        }
     }
 
     public static TrainedModel read(DataInputStream in) throws IOException {
@@ -94,6 +122,12 @@ public final class TrainedModel {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = in.readDouble();
         }
-        return new TrainedModel(space, weights, in.readDouble(), in.readDouble(), in.readInt(), in.readInt());
+        Regression regression = new Regression(weights, in.readDouble(), in.readDouble());
+        double share = in.readDouble();
+        double priorWeight = in.readDouble();
+        int requests = in.readInt();
+        int approvals = in.readInt();
+        ObliviousBoosting trees = share < 1 ? ObliviousBoosting.read(in) : null;
+        return new TrainedModel(space, regression, trees, share, priorWeight, requests, approvals);
     }
 }

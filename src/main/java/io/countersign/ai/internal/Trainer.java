@@ -1,5 +1,7 @@
 package io.countersign.ai.internal;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -8,9 +10,10 @@ import io.countersign.ai.DecisionTable;
 import io.countersign.ai.ModelSettings;
 
 /**
- * Trains the approval model: the calibration is fitted on out-of-fold predictions (each fold's model never saw
- * the rows it predicts), then the final model is trained on every row. Folds train in parallel; each is seeded
- * on its own, so the result does not depend on the thread schedule.
+ * Trains the approval model. The regression's calibration is fitted on out-of-fold predictions (each fold's
+ * model never saw the rows it predicts), then the regression is trained on every row; the trees learn from
+ * out-of-fold approval shares. Folds train in parallel, each seeded on its own, so the result does not depend
+ * on the thread schedule.
  */
 public final class Trainer {
 
@@ -18,31 +21,32 @@ public final class Trainer {
     }
 
     public static TrainedModel train(DecisionTable table, ModelSettings settings) {
-        double[] calibration = settings.calibrationFolds() >= 2 && table.size() >= 2 * settings.calibrationFolds()
-                ? calibrate(table, settings) : new double[] {1, 0};
-        Fit fit = fit(table, settings);
-        int approvals = 0;
-        for (int r = 0; r < table.size(); r++) {
-            approvals += table.approved(r) ? 1 : 0;
-        }
-        return new TrainedModel(fit.space(), fit.weights(), calibration[0], calibration[1], table.size(), approvals);
-    }
-
-    private record Fit(FeatureSpace space, double[] weights) {
-    }
-
-    private static Fit fit(DecisionTable table, ModelSettings settings) {
+        boolean[] labels = labels(table);
+        int folds = Math.min(settings.calibrationFolds(), table.size());
+        int[] fold = folds(table.size(), folds, settings.seed());
         FeatureSpace space = FeatureSpace.build(table, settings.crossOrder());
         int[][] rows = encode(space, table);
-        boolean[] labels = labels(table);
-        double[] weights = new Ftrl(space.size(), settings.learningRate(), settings.l1(), settings.l2())
-                .train(rows, labels, settings.epochs(), settings.seed());
-        return new Fit(space, weights);
+        double[] calibration = folds >= 2 ? calibrate(table, settings, fold, folds) : new double[] {1, 0};
+        double[] weights = regression(space, rows, labels, settings);
+        ObliviousBoosting trees = settings.trees() == 0 || settings.regressionShare() == 1 ? null
+                : ObliviousBoosting.train(TargetStatistics.training(space, rows, labels, fold, folds, settings.priorWeight()),
+                        labels, plan(settings));
+        int approvals = (int) IntStream.range(0, labels.length).filter(r -> labels[r]).count();
+        return new TrainedModel(space, new TrainedModel.Regression(weights, calibration[0], calibration[1]), trees,
+                trees == null ? 1 : settings.regressionShare(), settings.priorWeight(), table.size(), approvals);
     }
 
-    private static double[] calibrate(DecisionTable table, ModelSettings settings) {
-        int folds = settings.calibrationFolds();
-        int[] fold = folds(table.size(), folds, settings.seed());
+    private static ObliviousBoosting.Plan plan(ModelSettings settings) {
+        return new ObliviousBoosting.Plan(settings.trees(), settings.depth(), settings.boostRate(), settings.boostL2(),
+                settings.subsample(), settings.inputShare(), 64, settings.seed());
+    }
+
+    private static double[] regression(FeatureSpace space, int[][] rows, boolean[] labels, ModelSettings settings) {
+        return new Ftrl(space.size(), settings.learningRate(), settings.l1(), settings.l2())
+                .train(rows, labels, settings.epochs(), settings.seed());
+    }
+
+    private static double[] calibrate(DecisionTable table, ModelSettings settings, int[] fold, int folds) {
         double[] logits = new double[table.size()];
         List<double[]> predictions = IntStream.range(0, folds).parallel()
                 .mapToObj(k -> outOfFold(table, settings, fold, k)).toList();
@@ -60,13 +64,12 @@ public final class Trainer {
     private static double[] outOfFold(DecisionTable table, ModelSettings settings, int[] fold, int k) {
         DecisionTable train = table.rows(IntStream.range(0, table.size()).filter(r -> fold[r] != k).toArray());
         DecisionTable held = table.rows(IntStream.range(0, table.size()).filter(r -> fold[r] == k).toArray());
-        Fit fit = fit(train, settings.withSeed(settings.seed() + 1 + k));
-        TrainedModel model = new TrainedModel(fit.space(), fit.weights(), 1, 0, 1, 1);
+        FeatureSpace space = FeatureSpace.build(train, settings.crossOrder());
+        double[] weights = regression(space, encode(space, train), labels(train), settings.withSeed(settings.seed() + 1 + k));
         double[] logits = new double[held.size()];
-        String[] row = new String[held.columns().size()];
+        int[][] heldRows = encode(space, held);
         for (int r = 0; r < held.size(); r++) {
-            Rows.read(held, r, row);
-            logits[r] = model.rawLogit(fit.space().encode(row));
+            logits[r] = TrainedModel.rawLogit(weights, heldRows[r]);
         }
         return logits;
     }
@@ -74,10 +77,10 @@ public final class Trainer {
     /** A fold number per row, drawn by shuffling the rows from the seed. */
     static int[] folds(int size, int folds, long seed) {
         Integer[] order = IntStream.range(0, size).boxed().toArray(Integer[]::new);
-        java.util.Collections.shuffle(java.util.Arrays.asList(order), new Random(seed));
+        Collections.shuffle(Arrays.asList(order), new Random(seed));
         int[] fold = new int[size];
         for (int i = 0; i < size; i++) {
-            fold[order[i]] = i % folds;
+            fold[order[i]] = i % Math.max(folds, 1);
         }
         return fold;
     }
