@@ -108,8 +108,11 @@ final class BenchCommand implements Runnable {
                 sink += model.score(requests.get(i % requests.size())).probability();
                 nanos[i] = System.nanoTime() - start;
             }
+            if (!Double.isFinite(sink)) {
+                throw CliException.failed("scoring returned a probability that is not a number");
+            }
             Arrays.sort(nanos);
-            return new double[] {nanos[LATENCY_CALLS / 2] / 1e3, nanos[LATENCY_CALLS * 99 / 100] / 1e3, sink};
+            return new double[] {nanos[LATENCY_CALLS / 2] / 1e3, nanos[LATENCY_CALLS * 99 / 100] / 1e3};
         }
 
         private Map<String, Object> result(List<double[]> runs, double[] latency, int rows, ModelSettings settings) {

@@ -18,8 +18,8 @@ final class FactorNames {
         return String.join("×", names);
     }
 
-    /** E.g. "31 of 33 past requests for this resource from the same title were approved". */
-    static String explain(List<String> columns, int[] template, int approved, int seen) {
+    /** Who the peers are, e.g. " for this resource from the same title"; computed once per template. */
+    static String peers(List<String> columns, int[] template) {
         boolean resource = false;
         List<String> peers = new ArrayList<>();
         for (int c : template) {
@@ -29,15 +29,13 @@ final class FactorNames {
                 peers.add(noun(columns.get(c)));
             }
         }
-        StringBuilder sentence = new StringBuilder().append(approved).append(" of ").append(seen)
-                .append(seen == 1 ? " past request" : " past requests");
-        if (resource) {
-            sentence.append(" for this resource");
-        }
-        if (!peers.isEmpty()) {
-            sentence.append(" from the same ").append(joined(peers));
-        }
-        return sentence.append(seen == 1 ? " was approved" : " were approved").toString();
+        return (resource ? " for this resource" : "") + (peers.isEmpty() ? "" : " from the same " + joined(peers));
+    }
+
+    /** E.g. "31 of 33 past requests for this resource from the same title were approved". */
+    static String explain(String peers, int approved, int seen) {
+        return approved + " of " + seen + (seen == 1 ? " past request" : " past requests") + peers
+                + (seen == 1 ? " was approved" : " were approved");
     }
 
     private static boolean isResource(String column) {

@@ -31,6 +31,8 @@ public final class TrainedModel {
     private final double priorWeight;
     private final int requests;
     private final int approvals;
+    private final String[] names;
+    private final String[] peers;
 
     TrainedModel(FeatureSpace space, Regression regression, ObliviousBoosting trees, double share, double priorWeight,
                  int requests, int approvals) {
@@ -41,6 +43,12 @@ public final class TrainedModel {
         this.priorWeight = priorWeight;
         this.requests = requests;
         this.approvals = approvals;
+        this.names = new String[space.templateCount()];
+        this.peers = new String[space.templateCount()];
+        for (int t = 0; t < names.length; t++) {
+            names[t] = FactorNames.name(space.columns(), space.template(t));
+            peers[t] = FactorNames.peers(space.columns(), space.template(t));
+        }
     }
 
     static double rawLogit(double[] weights, int[] ids) {
@@ -77,11 +85,10 @@ public final class TrainedModel {
             double contribution = (1 - share) * (fromTrees[2 * t] + fromTrees[2 * t + 1])
                     + (ids[t] < 0 ? 0 : share * regression.scale() * weights[ids[t]]);
             if (contribution != 0) {
-                int[] template = space.template(t);
                 int seen = ids[t] < 0 ? 0 : space.requests(ids[t]);
                 int approved = ids[t] < 0 ? 0 : space.approvals(ids[t]);
-                factors.add(new FactorContribution(FactorNames.name(space.columns(), template), inputs[2 * t], contribution,
-                        FactorNames.explain(space.columns(), template, approved, seen)));
+                factors.add(new FactorContribution(names[t], inputs[2 * t], contribution,
+                        FactorNames.explain(peers[t], approved, seen)));
             }
         }
         factors.sort(Comparator.comparingDouble((FactorContribution f) -> Math.abs(f.contribution())).reversed());
