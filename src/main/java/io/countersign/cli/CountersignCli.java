@@ -12,7 +12,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "AI governance for identity and access management: the AI proposes, a person countersigns, the ledger signs.",
         subcommands = {DemoCommand.class, ServeCommand.class, LedgerCommand.class, ExplainCommand.class, ApprovalsCommand.class,
                 PolicyCommand.class, SodCommand.class, UsersCommand.class, TokensCommand.class, SimCommand.class, SyncCommand.class,
-                HrCommand.class})
+                HrCommand.class, ModelCommand.class, BenchCommand.class, RequestCommand.class})
 public final class CountersignCli implements Runnable {
 
     @Mixin

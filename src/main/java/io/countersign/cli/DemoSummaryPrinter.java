@@ -34,6 +34,7 @@ final class DemoSummaryPrinter {
         Map<?, ?> write = (Map<?, ?>) s.get("write");
         System.out.printf("  scope guard   %s asked to %s %s: %s (ledger #%s)%n", s.get("agent"), write.get("operation"), write.get("group"),
                 s.get("reason"), s.get("ledgerSeq"));
+        printRequests(r.requests());
         Map<String, Object> d = r.delivered();
         System.out.printf("  delivered     %s Jira tickets; %s OCSF documents to the file and %s to Splunk HEC%n", d.get("jiraTickets"),
                 d.get("ocsfFileDocuments"), d.get("hecDocuments"));
@@ -48,6 +49,20 @@ final class DemoSummaryPrinter {
                 (startupMillis + r.timingsMillis().get("total")) / 1000.0, startupMillis / 1000.0, seconds(r, "generateAndLoad"),
                 seconds(r, "platforms"), seconds(r, "review"), seconds(r, "approve"));
         System.out.println("  summary       " + summaryFile.toAbsolutePath());
+    }
+
+    private static void printRequests(Map<String, Object> q) {
+        Map<?, ?> m = (Map<?, ?>) q.get("model");
+        System.out.printf(Locale.ROOT, "  requests      %s submitted over the API: %s auto-approved, %s to desk heads, %s to the CCO, %s blocked (SoD),"
+                + " %s refused by scope%n", q.get("submitted"), q.get("auto_approved"), q.get("routed_desk_head"), q.get("routed_compliance"),
+                q.get("blocked_sod"), q.get("refused_scope"));
+        System.out.printf(Locale.ROOT, "  model         %s %s on %s requests in %.1f s; held out %s: logloss %.4f, AUC %.4f%n", m.get("id"),
+                m.get("version"), m.get("rows_train"), ((Number) m.get("train_seconds")).doubleValue(), m.get("rows_holdout"),
+                number(m.get("holdout_logloss")), number(m.get("holdout_auc")));
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private static void printApproval(Map<String, Object> a) {

@@ -16,6 +16,7 @@ import io.countersign.demo.internal.ApprovalStep;
 import io.countersign.demo.internal.LifecycleStep;
 import io.countersign.demo.internal.PlatformLink;
 import io.countersign.demo.internal.PlatformReads;
+import io.countersign.demo.internal.RequestStep;
 import io.countersign.demo.internal.ScopeProbe;
 import io.countersign.directory.Directory;
 import io.countersign.directory.DirectoryCounts;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Demo {
 
-    public static final int STEPS = 8;
+    public static final int STEPS = 9;
     private static final int LEAVERS = 20;
     private static final int SIGN_INS_PER_USER = 3;
 
@@ -50,10 +51,11 @@ public class Demo {
     private final ApprovalStep approvalStep;
     private final ScopeProbe scopeProbe;
     private final LifecycleStep lifecycleStep;
+    private final RequestStep requestStep;
 
     Demo(SyntheticBank bank, SimulatedTenant tenant, Directory directory, SodRemediation remediation, Approvals approvals, Ledger ledger,
          ConnectorRegistry connectors, TicketDesk tickets, SiemExport siem, PlatformReads reads, ApprovalStep approvalStep,
-         ScopeProbe scopeProbe, LifecycleStep lifecycleStep) {
+         ScopeProbe scopeProbe, LifecycleStep lifecycleStep, RequestStep requestStep) {
         this.lifecycleStep = lifecycleStep;
         this.bank = bank;
         this.tenant = tenant;
@@ -67,6 +69,7 @@ public class Demo {
         this.reads = reads;
         this.approvalStep = approvalStep;
         this.scopeProbe = scopeProbe;
+        this.requestStep = requestStep;
     }
 
     /**
@@ -104,11 +107,15 @@ public class Demo {
             LifecycleStep.Result lifecycle = lifecycleStep.run(apiPort, platforms, LEAVERS);
             timings.put("lifecycle", watch.lap());
             Map<String, Object> delivered = reads.delivered(options.outDir().resolve("ocsf.jsonl").toAbsolutePath());
+            progress.accept("self-service access requests over the REST API, scored by the approval model trained on the request history");
+            Map<String, Object> requests = requestStep.run(apiPort);
+            timings.put("requests", watch.lap());
             progress.accept("verifying the ledger");
             VerificationReport verification = ledger.verify();
             timings.put("verify", watch.lap());
             timings.put("total", watch.total());
-            return report(options, review, approval, refusal, lifecycle, new Platforms(platforms.baseUrl(), sync, events, delivered), verification, timings);
+            return report(options, review, approval, refusal, lifecycle, new Platforms(platforms.baseUrl(), sync, events, delivered), verification,
+                    timings, requests);
         }
     }
 
@@ -116,12 +123,14 @@ public class Demo {
     record Platforms(String standIns, Map<String, Object> sync, Map<String, Object> events, Map<String, Object> delivered) { }
 
     private DemoReport report(Options options, SodReviewSummary review, Map<String, Object> approval, Map<String, Object> refusal,
-                              LifecycleStep.Result lifecycle, Platforms platforms, VerificationReport verification, Map<String, Long> timings) {
+                              LifecycleStep.Result lifecycle, Platforms platforms, VerificationReport verification, Map<String, Long> timings,
+                              Map<String, Object> requests) {
         DirectoryCounts counts = directory.counts();
         int pending = approvals.list(ApprovalStatus.PENDING, 100_000).size();
         return new DemoReport(options.seed(), options.employees(), options.days(), counts.identities(), counts.accounts(),
                 counts.applications(), counts.entitlements(), counts.assignments(), counts.pastRequests(), review.violations(),
                 review.raised(), review.alreadyOpen(), pending, approval, refusal, platforms.standIns(), platforms.sync(),
-                platforms.events(), platforms.delivered(), lifecycle.joinerMover(), lifecycle.deprovisioning(), verification.entries(), verification.intact(), verification.headHash(), timings);
+                platforms.events(), platforms.delivered(), lifecycle.joinerMover(), lifecycle.deprovisioning(), verification.entries(),
+                verification.intact(), verification.headHash(), timings, requests);
     }
 }

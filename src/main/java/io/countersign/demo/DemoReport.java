@@ -15,11 +15,13 @@ import java.util.Map;
  * @param deprovisioning the batch of leavers: {@code leavers, p50_ms, p99_ms, max_ms, accounts_disabled}, from the HR event's
  *                      arrival to the last account confirmed disabled
  * @param timingsMillis per step
+ * @param requests      self-service requests: how many were submitted, auto-approved, routed, blocked and refused, and the
+ *                      approval model's held-out metrics and training time
  */
 public record DemoReport(long seed, int employees, int days, long identities, long accounts, long applications,
                          long entitlements, long assignments, long pastRequests, int sodViolations, int findingsRaised,
                          int findingsAlreadyOpen, int approvalsPending, Map<String, Object> approval,
                          Map<String, Object> scopeRefusal, String standIns, Map<String, Object> sync, Map<String, Object> events,
-                         Map<String, Object> delivered, Map<String, Object> lifecycle, Map<String, Object> deprovisioning, long ledgerEntries, boolean ledgerVerified, String ledgerHead,
-                         Map<String, Long> timingsMillis) {
+                         Map<String, Object> delivered, Map<String, Object> lifecycle, Map<String, Object> deprovisioning, long ledgerEntries,
+                         boolean ledgerVerified, String ledgerHead, Map<String, Long> timingsMillis, Map<String, Object> requests) {
 }

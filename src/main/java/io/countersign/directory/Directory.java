@@ -80,9 +80,15 @@ public interface Directory {
     /** Records an account a platform confirmed (created, re-enabled or disabled); returns its id. */
     AccountId confirmAccount(IdentityId identityId, String platform, String login, AccountStatus status);
 
-    /** Records that a platform confirmed an assignment is held; an assignment already held keeps its history. */
-    void confirmGranted(IdentityId identityId, EntitlementId entitlementId, AccountId accountId, String grantedBy, AssignmentSource source);
-
     /** Records that a platform confirmed an assignment is gone; returns false if it was not held. */
     boolean confirmRevoked(IdentityId identityId, EntitlementId entitlementId);
+
+    /** Calls {@code sink} once per past access request, oldest first: the approval model's training data. */
+    void forEachPastRequest(Consumer<PastAccessRequest> sink);
+
+    /**
+     * Records an assignment a platform confirmed after a grant; returns false if it was already held, in which case the
+     * assignment keeps its history.
+     */
+    boolean confirmGranted(Assignment assignment);
 }

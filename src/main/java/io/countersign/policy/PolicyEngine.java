@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.countersign.policy.internal.PolicyLoader;
 import io.countersign.policy.internal.PolicySet;
@@ -12,8 +13,8 @@ import io.countersign.policy.internal.PolicySet;
 import org.springframework.stereotype.Component;
 
 /**
- * The bank's policy as code: separation-of-duties matrix, risk tiers, autonomy levels, role baselines and AI
- * agent scopes, read from versioned YAML files whose conditions are CEL expressions.
+ * The bank's policy as code: separation-of-duties matrix, risk tiers, autonomy levels, role baselines, AI
+ * agent scopes and the catalogue of pre-approved items, read from versioned YAML files whose conditions are CEL expressions.
  *
  * <p>The set is loaded once, at construction, from {@link PolicyProperties#directory()} or, when none is
  * configured, from the defaults shipped on the classpath under {@code policies/}. Every file is validated and
@@ -96,6 +97,17 @@ public final class PolicyEngine {
     public List<BaselineMatch> baselines(IdentityFacts identity) {
         Objects.requireNonNull(identity, "identity == null");
         return policies.baselines(identity);
+    }
+
+    /**
+     * The pre-approved catalogue item that offers {@code entitlement} to {@code identity}: the first item listing
+     * the entitlement whose {@code when} holds for the requester. Empty when no catalogue file is loaded or no item
+     * covers the request. Being catalogued makes a request eligible for automation; it authorises nothing alone.
+     */
+    public Optional<CatalogueMatch> catalogueItem(IdentityFacts identity, EntitlementFacts entitlement) {
+        Objects.requireNonNull(identity, "identity == null");
+        Objects.requireNonNull(entitlement, "entitlement == null");
+        return policies.catalogueItem(identity, entitlement);
     }
 
     /** The AI agents the policy defines, with their scopes. */

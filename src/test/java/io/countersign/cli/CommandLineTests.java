@@ -144,6 +144,11 @@ class CommandLineTests {
                         + " (jdbc:postgresql://host:port/db) (see 'countersign --help')"),
                 Arguments.of("policy check /no/such/dir --db-password-file /no/such/file",
                         "countersign: --db-password-file: cannot read /no/such/file (see 'countersign --help')"),
+                Arguments.of("request list --limit 0", "countersign: --limit: must be between 1 and 10000, was 0"),
+                Arguments.of("request submit --for E-1 --entitlement Murex:AMEND_TRADE --justification needed --days 0",
+                        "countersign: --days: must be at least 1, was 0"),
+                Arguments.of("request submit --for E-1", "countersign: Missing required options: '--entitlement=SYSTEM:PERMISSION',"
+                        + " '--justification=TEXT' (see 'countersign request submit --help')"),
                 Arguments.of("sod review --policy-dir /no/such/dir",
                         "countersign: --policy-dir: /no/such/dir is not a directory (see 'countersign --help')"));
     }

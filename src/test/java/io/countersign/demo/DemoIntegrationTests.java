@@ -35,6 +35,7 @@ class DemoIntegrationTests {
         jdbc.execute("delete from sod_finding");
         jdbc.execute("delete from approval_vote");
         jdbc.execute("delete from approval_request");
+        jdbc.execute("delete from access_request");
     }
 
     @Test
@@ -53,7 +54,13 @@ class DemoIntegrationTests {
         assertThat(report.ledgerVerified()).isTrue();
         assertThat(report.identities()).isGreaterThan(300);
         Map<?, ?> transfer = (Map<?, ?>) report.lifecycle().get("transfer");
-        assertThat(report.approvalsPending()).isEqualTo(report.findingsRaised() - 1 + ((Number) transfer.get("approvalsOpened")).intValue());
+        assertThat(report.approvalsPending()).isEqualTo(report.findingsRaised() - 1 + ((Number) transfer.get("approvalsOpened")).intValue()
+                + ((Number) report.requests().get("pending")).intValue());
+        assertThat(report.requests()).containsEntry("blocked_sod", 1L).containsEntry("routed_compliance", 1L);
+        assertThat(((Number) report.requests().get("auto_approved")).longValue() + ((Number) report.requests().get("routed_desk_head")).longValue())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(report.requests().get("model")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKeys("holdout_logloss", "holdout_auc", "train_seconds");
         assertThat(report.sync()).containsOnlyKeys("okta", "entra", "local");
         report.sync().values().forEach(s -> assertThat(((Map<?, ?>) s).get("drift")).isEqualTo(0));
         assertThat(((Map<?, ?>) report.events().get("okta/system_log")).get("read")).isNotEqualTo(0);

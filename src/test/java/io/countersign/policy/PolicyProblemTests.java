@@ -69,7 +69,7 @@ class PolicyProblemTests {
                 kind: sodd
                 id: sod
                 version: 1
-                """, "sod.yaml:1: unknown kind 'sodd' (expected one of: sod, risk_tiers, autonomy, baselines, agents)");
+                """, "sod.yaml:1: unknown kind 'sodd' (expected one of: sod, risk_tiers, autonomy, baselines, agents, catalogue)");
     }
 
     @Test

@@ -26,7 +26,7 @@ class ShippedPolicyTests {
         assertThat(report.ok()).isTrue();
         Map<String, Long> testsPerFile = report.tests().stream()
                 .collect(Collectors.groupingBy(PolicyTestResult::file, Collectors.counting()));
-        assertThat(testsPerFile).hasSize(7).allSatisfy((file, count) -> assertThat(count).isGreaterThanOrEqualTo(3));
+        assertThat(testsPerFile).hasSize(8).allSatisfy((file, count) -> assertThat(count).isGreaterThanOrEqualTo(3));
     }
 
     @Test
@@ -35,7 +35,7 @@ class ShippedPolicyTests {
 
         assertThat(info.source()).isEqualTo("classpath:policies/");
         assertThat(info.files()).extracting(PolicyRef::id).containsExactly("agents", "autonomy",
-                "baselines-control-functions", "baselines-firmwide", "baselines-front-office", "risk-tiers",
+                "baselines-control-functions", "baselines-firmwide", "baselines-front-office", "catalogue", "risk-tiers",
                 "sod-matrix");
         assertThat(info.files()).allSatisfy(ref -> {
             assertThat(ref.version()).isEqualTo(1);
@@ -113,9 +113,9 @@ class ShippedPolicyTests {
     }
 
     @Test
-    void shippedAgentsAreTheThreeWorkflowAgents() {
+    void shippedAgentsAreTheWorkflowAgents() {
         assertThat(engine.agents()).extracting(AgentDefinition::id)
-                .containsExactly("sod-remediation-agent", "onboarding-agent", "offboarding-agent");
+                .containsExactly("sod-remediation-agent", "onboarding-agent", "request-fulfilment-agent", "offboarding-agent");
         assertThat(engine.agents().getLast().scopes()).singleElement().satisfies(scope -> {
             assertThat(scope.operations()).containsExactly("disable_user", "end_sessions", "remove_membership", "unassign_app",
                     "set_reason_note");

@@ -25,6 +25,22 @@ public final class ApiClient {
     /** The HTTP status and body of an answer. */
     public record Answer(int status, String body) { }
 
+    /** POSTs {@code body} as JSON; any status is an answer. */
+    public Answer post(String path, Object body) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the API on " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the API", e);
+        }
+    }
+
     public Answer approve(String approvalId, String reason) {
         String body = JSON.writeValueAsString(java.util.Map.of("reason", reason));
         return send(HttpRequest.newBuilder(base.resolve("/api/approvals/" + approvalId + "/approve"))

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import io.countersign.directory.Account;
 import io.countersign.directory.AccountId;
 import io.countersign.directory.AccountStatus;
-import io.countersign.directory.AssignmentSource;
 import io.countersign.directory.WorkerUpdate;
 import io.countersign.directory.Application;
 import io.countersign.directory.ApplicationId;
@@ -35,6 +34,7 @@ import io.countersign.directory.Holdings;
 import io.countersign.directory.HrRecord;
 import io.countersign.directory.Identity;
 import io.countersign.directory.MergeSummary;
+import io.countersign.directory.PastAccessRequest;
 import io.countersign.directory.PlatformSnapshot;
 import io.countersign.directory.IdentityId;
 import io.countersign.directory.PeerStatistics;
@@ -230,17 +230,19 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
-    public void confirmGranted(IdentityId identityId, EntitlementId entitlementId, AccountId accountId, String grantedBy,
-                               AssignmentSource source) {
-        jdbc.update("insert into assignment (identity_id, entitlement_id, account_id, granted_at, granted_by, source)"
-                + " values (?, ?, ?, now(), ?, ?) on conflict (identity_id, entitlement_id) do nothing",
-                identityId.value(), entitlementId.value(), accountId == null ? null : accountId.value(), grantedBy, source.name());
-    }
-
-    @Override
     public boolean confirmRevoked(IdentityId identityId, EntitlementId entitlementId) {
         return jdbc.update("delete from assignment where identity_id = ? and entitlement_id = ?",
                 identityId.value(), entitlementId.value()) > 0;
+    }
+
+    @Override
+    public void forEachPastRequest(Consumer<PastAccessRequest> sink) {
+        new AccessRequestRecords(jdbc, streaming).forEachPastRequest(sink);
+    }
+
+    @Override
+    public boolean confirmGranted(Assignment assignment) {
+        return new AccessRequestRecords(jdbc, streaming).confirmGranted(assignment);
     }
 
     private static PeerGroup group(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package io.countersign.lifecycle.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,9 +67,9 @@ final class GrantExecutor {
                     ? new ConnectorWrite.AddMembership(platform, login, directory.group(entitlement.groupId()).orElseThrow().name(), key)
                     : new ConnectorWrite.AssignApp(platform, login, key);
             writes.run(approved, workflow, Lifecycle.ONBOARDING_AGENT, write, entitlement, facts, List.of(decisionSeq))
-                    .filter(Writes.Done::confirmed).ifPresent(done -> directory.confirmGranted(identity.id(), entitlement.id(), account.get(),
-                            Lifecycle.ONBOARDING_AGENT + ":" + approvalId, workflow.equals(Lifecycle.JOINER) ? AssignmentSource.ROLE_BUNDLE
-                                    : AssignmentSource.REQUEST));
+                    .filter(Writes.Done::confirmed).ifPresent(done -> directory.confirmGranted(new Assignment(identity.id(), entitlement.id(),
+                            account.get(), Instant.now(), Lifecycle.ONBOARDING_AGENT + ":" + approvalId, null,
+                            workflow.equals(Lifecycle.JOINER) ? AssignmentSource.ROLE_BUNDLE : AssignmentSource.REQUEST)));
         }
         closeIfDone(caseId, workflow);
     }

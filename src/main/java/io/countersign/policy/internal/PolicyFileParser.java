@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.reader.UnicodeReader;
  */
 final class PolicyFileParser {
 
-    static final List<String> KINDS = List.of("sod", "risk_tiers", "autonomy", "baselines", "agents");
+    static final List<String> KINDS = List.of("sod", "risk_tiers", "autonomy", "baselines", "agents", "catalogue");
 
     private final Map<String, KindParser> parsers;
 
@@ -32,7 +32,8 @@ final class PolicyFileParser {
                 "risk_tiers", new RiskTiersParser(expressions),
                 "autonomy", new AutonomyParser(expressions),
                 "baselines", new BaselinesParser(expressions),
-                "agents", new AgentsParser(expressions));
+                "agents", new AgentsParser(expressions),
+                "catalogue", new CatalogueParser(expressions));
     }
 
     /** The parsed file, or empty with its problems added to {@code problems}. */

@@ -3,10 +3,12 @@ package io.countersign.policy.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.countersign.policy.AgentDefinition;
 import io.countersign.policy.AutonomyDecision;
 import io.countersign.policy.BaselineMatch;
+import io.countersign.policy.CatalogueMatch;
 import io.countersign.policy.EntitlementFacts;
 import io.countersign.policy.IdentityFacts;
 import io.countersign.policy.PolicySetInfo;
@@ -24,15 +26,17 @@ public final class PolicySet {
     private final AutonomyPolicy autonomy;
     private final Baselines baselines;
     private final AgentRegistry agents;
+    private final Catalogue catalogue;
 
     PolicySet(PolicySetInfo info, SodMatrix sod, RiskTiers riskTiers, AutonomyPolicy autonomy, Baselines baselines,
-            AgentRegistry agents) {
+            AgentRegistry agents, Catalogue catalogue) {
         this.info = info;
         this.sod = sod;
         this.riskTiers = riskTiers;
         this.autonomy = autonomy;
         this.baselines = baselines;
         this.agents = agents;
+        this.catalogue = catalogue;
     }
 
     public PolicySetInfo info() {
@@ -66,5 +70,9 @@ public final class PolicySet {
 
     public ScopeVerdict scopeCheck(String agentId, ScopeRequest request) {
         return agents.check(agentId, request);
+    }
+
+    public Optional<CatalogueMatch> catalogueItem(IdentityFacts identity, EntitlementFacts entitlement) {
+        return catalogue.match(identity, entitlement);
     }
 }

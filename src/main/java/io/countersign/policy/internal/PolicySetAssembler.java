@@ -8,7 +8,7 @@ import io.countersign.policy.PolicyProblem;
 import io.countersign.policy.PolicySetInfo;
 
 /**
- * Puts parsed files together into one policy set: ids unique across files, SoD rules and baselines merged,
+ * Puts parsed files together into one policy set: ids unique across files, SoD rules, baselines and catalogue items merged,
  * and exactly one risk-tier, autonomy and agents file, at least one SoD file.
  */
 final class PolicySetAssembler {
@@ -33,6 +33,8 @@ final class PolicySetAssembler {
         assembler.checkSodRuleIds(sod);
         Baselines baselines = Baselines.merge(assembler.contents("baselines", Baselines.class));
         assembler.checkBaselineIds(baselines);
+        Catalogue catalogue = Catalogue.merge(assembler.contents("catalogue", Catalogue.class));
+        assembler.checkCatalogueIds(catalogue);
         if (assembler.contents("sod", SodMatrix.class).isEmpty()) {
             assembler.missing("no sod policy: a complete set has at least one");
         }
@@ -45,7 +47,7 @@ final class PolicySetAssembler {
         }
         PolicySetInfo info = new PolicySetInfo(source, files.stream().map(ParsedFile::ref).toList());
         return Optional.of(new PolicySet(info, sod, tiers.orElseThrow(), autonomy.orElseThrow(), baselines,
-                agents.orElseThrow()));
+                agents.orElseThrow(), catalogue));
     }
 
     private void checkFileIds() {
@@ -69,6 +71,14 @@ final class PolicySetAssembler {
         for (BaselineRule rule : baselines.rules()) {
             ids.claim(rule.id(), rule.idAt()).ifPresent(first -> duplicate(rule.idAt(),
                     "duplicate baseline id '" + rule.id() + "'", first));
+        }
+    }
+
+    private void checkCatalogueIds(Catalogue catalogue) {
+        UniqueIds ids = new UniqueIds();
+        for (CatalogueItem item : catalogue.items()) {
+            ids.claim(item.id(), item.idAt()).ifPresent(first -> duplicate(item.idAt(),
+                    "duplicate catalogue item id '" + item.id() + "'", first));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import io.countersign.approval.ApprovalException;
 import io.countersign.connectors.workday.HrException;
 import io.countersign.ledger.LedgerException;
+import io.countersign.lifecycle.requests.RequestException;
 import io.countersign.operators.OperatorException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -43,6 +44,16 @@ class ProblemHandler {
             default -> HttpStatus.BAD_REQUEST;
         };
         return Problems.of(status, e.code(), e.getMessage());
+    }
+
+    /** Bad input names its field under {@code field}. */
+    @ExceptionHandler(RequestException.class)
+    ProblemDetail request(RequestException e) {
+        return switch (e.code()) {
+            case "request.not-found" -> Problems.of(HttpStatus.NOT_FOUND, e.code(), e.getMessage());
+            case "request.no-model" -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
+            default -> Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage(), Map.of("field", e.field()));
+        };
     }
 
     @ExceptionHandler(LedgerException.class)

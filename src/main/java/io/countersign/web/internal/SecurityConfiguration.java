@@ -96,6 +96,9 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/agents/writes").hasAnyRole(names(AGENT))
                 .requestMatchers("/api/admin/**").hasAnyRole(names(ADMIN))
                 .requestMatchers(HttpMethod.POST, "/api/hr/imports").hasAnyRole(names(ADMIN))
+                // requesters ask for themselves; the controller checks who may ask for others and see which requests
+                .requestMatchers(HttpMethod.POST, "/api/requests").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/requests", "/api/requests/*").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/me/tokens").authenticated()
                 .anyRequest().denyAll();

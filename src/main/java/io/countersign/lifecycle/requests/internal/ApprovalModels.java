@@ -1,0 +1,151 @@
+package io.countersign.lifecycle.requests.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import io.countersign.ai.ApprovalModel;
+import io.countersign.ai.DecisionTable;
+import io.countersign.ai.ModelMetrics;
+import io.countersign.ai.ModelSettings;
+import io.countersign.directory.Directory;
+import io.countersign.directory.RequestOutcome;
+import io.countersign.ledger.EntryKind;
+import io.countersign.ledger.Ledger;
+import io.countersign.ledger.LedgerDraft;
+import io.countersign.ledger.LedgerEntry;
+import io.countersign.lifecycle.requests.AccessRequests;
+import io.countersign.lifecycle.requests.RequestException;
+import io.countersign.lifecycle.requests.RequestModelInfo;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The approval model for the current request history: kept in memory, persisted in {@code approval_model} so a
+ * restart loads rather than retrains, and retrained when the history changes (a new bank or HR load). Training
+ * holds out a seeded share of the history to measure the model, and is ledgered as one entry.
+ */
+@Component
+class ApprovalModels {
+
+    /** A model ready to score, with what is known about it. */
+    record Current(ApprovalModel model, RequestModelInfo info) { }
+
+    private final Directory directory;
+    private final Ledger ledger;
+    private final JdbcTemplate jdbc;
+    private final RequestProperties properties;
+    private final Clock clock = Clock.systemUTC();
+    private Current current;
+
+    ApprovalModels(Directory directory, Ledger ledger, JdbcTemplate jdbc, RequestProperties properties) {
+        this.directory = directory;
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** The model for the directory's current history, or empty when there is no history to learn from. */
+    synchronized Optional<Current> current() {
+        String data = trainingData();
+        if (current != null && current.info().trainingData().equals(data)) {
+            return Optional.of(current);
+        }
+        if (directory.counts().pastRequests() == 0) {
+            return Optional.empty();
+        }
+        current = load(data).orElseGet(() -> train(data));
+        return Optional.of(current);
+    }
+
+    RequestModelInfo info() {
+        return current().map(Current::info).orElseThrow(() -> RequestException.noModel(
+                "no approval model: the directory holds no access request history to learn from"));
+    }
+
+    private String trainingData() {
+        return directory.source().orElse("empty") + ";requests=" + directory.counts().pastRequests();
+    }
+
+    private Optional<Current> load(String data) {
+        return jdbc.query("select bytes, version, model_id, trained_at, rows_train, rows_holdout, logloss, auc, error_rate, train_seconds,"
+                + " ledger_seq from approval_model where training_data = ? order by trained_at desc limit 1", (rs, i) -> {
+                    ApprovalModel model = ApprovalModel.fromBytes(rs.getBytes("bytes"));
+                    int holdout = rs.getInt("rows_holdout");
+                    ModelMetrics metrics = holdout == 0 ? null
+                            : new ModelMetrics(rs.getDouble("logloss"), rs.getDouble("auc"), rs.getDouble("error_rate"), holdout);
+                    return new Current(model, new RequestModelInfo(model.ref(), data, rs.getTimestamp("trained_at").toInstant(),
+                            rs.getInt("rows_train"), holdout, metrics, rs.getDouble("train_seconds"), rs.getLong("ledger_seq"), false));
+                }, data).stream().findFirst();
+    }
+
+    private Current train(String data) {
+        DecisionTable all = history();
+        int[][] split = split(all.size());
+        DecisionTable training = all.rows(split[0]);
+        long start = System.nanoTime();
+        ApprovalModel model = ApprovalModel.train(training, ModelSettings.defaults().withSeed(properties.modelSeed()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ModelMetrics holdout = null;
+        if (split[1].length > 0) {
+            DecisionTable held = all.rows(split[1]);
+            holdout = ModelMetrics.of(model.probabilities(held), held);
+        }
+        Instant now = clock.instant();
+        LedgerEntry entry = ledger.append(LedgerDraft.of(EntryKind.ADMINISTRATION, AccessRequests.WORKFLOW)
+                .actor("countersign").subject("model:" + model.ref().id())
+                .context(trainingContext(data, training.size(), holdout, seconds)).model(model.ref()).build());
+        RequestModelInfo info = new RequestModelInfo(model.ref(), data, now, training.size(), split[1].length, holdout, seconds,
+                entry.seq(), true);
+        persist(model, info);
+        return new Current(model, info);
+    }
+
+    private DecisionTable history() {
+        DecisionTable.Builder table = DecisionTable.builder(Features.COLUMNS);
+        directory.forEachPastRequest(past -> table.add(Features.of(past), past.outcome() == RequestOutcome.APPROVED));
+        return table.build();
+    }
+
+    /** A seeded shuffle: the first part trains, the held-out rest measures. */
+    private int[][] split(int rows) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, rows).boxed().toList());
+        Collections.shuffle(order, new Random(properties.modelSeed()));
+        int held = rows < 10 ? 0 : (int) Math.round(rows * properties.holdoutShare());
+        int[] shuffled = order.stream().mapToInt(Integer::intValue).toArray();
+        return new int[][] {Arrays.copyOfRange(shuffled, held, rows), Arrays.copyOfRange(shuffled, 0, held)};
+    }
+
+    private static Map<String, Object> trainingContext(String data, int rows, ModelMetrics holdout, double seconds) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("event", "approval_model_trained");
+        context.put("training_data", data);
+        context.put("rows_train", rows);
+        context.put("train_seconds", seconds);
+        if (holdout != null) {
+            context.put("holdout", Map.of("rows", holdout.rows(), "logloss", holdout.logloss(), "auc", holdout.auc(),
+                    "error_rate", holdout.errorRate()));
+        }
+        return context;
+    }
+
+    private void persist(ApprovalModel model, RequestModelInfo info) {
+        ModelMetrics m = info.holdout();
+        jdbc.update("insert into approval_model (version, model_id, bytes, trained_at, training_data, rows_train, rows_holdout, logloss, auc,"
+                        + " error_rate, train_seconds, ledger_seq) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (version) do update set trained_at = excluded.trained_at, training_data = excluded.training_data,"
+                        + " ledger_seq = excluded.ledger_seq",
+                info.ref().version(), info.ref().id(), model.toBytes(), Timestamp.from(info.trainedAt()), info.trainingData(),
+                info.rowsTrain(), info.rowsHoldout(), m == null ? null : m.logloss(), m == null ? null : m.auc(),
+                m == null ? null : m.errorRate(), info.trainSeconds(), info.ledgerSeq());
+    }
+}
