@@ -45,9 +45,10 @@ final class DemoSummaryPrinter {
         System.out.printf("  approvals     %d pending for desk heads and the chief compliance officer (bin/countersign approvals list)%n", r.approvalsPending());
         System.out.printf("  ledger        %d entries, %s, head %s%n", r.ledgerEntries(), r.ledgerVerified() ? "verified intact" : "BROKEN",
                 r.ledgerHead().substring(0, 16) + "…");
-        System.out.printf(Locale.ROOT, "  time          %.1f s (start-up %.1f s, bank %.1f s, platforms %.1f s, review %.1f s, approval %.1f s)%n",
+        System.out.printf(Locale.ROOT, "  time          %.1f s (start-up %.1f s, bank %.1f s, platforms %.1f s, review %.1f s, approval %.1f s,"
+                        + " joiner/mover/leaver %.1f s, requests %.1f s)%n",
                 (startupMillis + r.timingsMillis().get("total")) / 1000.0, startupMillis / 1000.0, seconds(r, "generateAndLoad"),
-                seconds(r, "platforms"), seconds(r, "review"), seconds(r, "approve"));
+                seconds(r, "platforms"), seconds(r, "review"), seconds(r, "approve"), seconds(r, "lifecycle"), seconds(r, "requests"));
         System.out.println("  summary       " + summaryFile.toAbsolutePath());
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import io.countersign.approval.ApprovalStatus;
@@ -87,6 +88,7 @@ public class Demo {
         directory.load(generated.snapshot());
         tenant.seed(generated.snapshot(), options.seed(), SIGN_INS_PER_USER);
         timings.put("generateAndLoad", watch.lap());
+        CompletableFuture<RequestStep.Ready> approvalModel = requestStep.prepareModel();
         try (PlatformLink platforms = PlatformLink.start(tenant, "http://127.0.0.1:" + apiPort + "/hooks/okta")) {
             progress.accept("starting the platforms' stand-ins on " + platforms.baseUrl() + " and connecting to them over HTTP");
             platforms.connect(connectors);
@@ -108,7 +110,7 @@ public class Demo {
             timings.put("lifecycle", watch.lap());
             Map<String, Object> delivered = reads.delivered(options.outDir().resolve("ocsf.jsonl").toAbsolutePath());
             progress.accept("self-service access requests over the REST API, scored by the approval model trained on the request history");
-            Map<String, Object> requests = requestStep.run(apiPort);
+            Map<String, Object> requests = requestStep.run(apiPort, approvalModel);
             timings.put("requests", watch.lap());
             progress.accept("verifying the ledger");
             VerificationReport verification = ledger.verify();

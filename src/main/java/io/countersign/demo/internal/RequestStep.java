@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import io.countersign.directory.AccountStatus;
@@ -51,11 +52,26 @@ public class RequestStep {
         this.directory = directory;
     }
 
-    /** Trains (or loads) the approval model, submits the requests and reports what became of them. */
-    public Map<String, Object> run(int apiPort) {
-        long start = System.nanoTime();
-        RequestModelInfo model = requests.model();
-        double modelSeconds = (System.nanoTime() - start) / 1e9;
+    /**
+     * Starts training (or loading) the approval model on a background thread, so that it overlaps the platform steps;
+     * the answer carries the model and how long it took to be ready.
+     */
+    public CompletableFuture<Ready> prepareModel() {
+        return CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            RequestModelInfo model = requests.model();
+            return new Ready(model, (System.nanoTime() - start) / 1e9);
+        });
+    }
+
+    /** The approval model once trained or loaded, and the seconds that took. */
+    public record Ready(RequestModelInfo model, double seconds) { }
+
+    /** Submits the requests once the model is ready and reports what became of them. */
+    public Map<String, Object> run(int apiPort, CompletableFuture<Ready> preparing) {
+        Ready ready = preparing.join();
+        RequestModelInfo model = ready.model();
+        double modelSeconds = ready.seconds();
         ApiClient api = new ApiClient(apiPort, operators.issueToken("demo", serviceDesk(), "demo", Duration.ofHours(1)).token());
         List<AccessRequest> made = new ArrayList<>();
         List<String> traders = TRADERS.stream().flatMap(t -> directory.withTitle(t).stream()).map(IdentityId::value).limit(40).toList();
