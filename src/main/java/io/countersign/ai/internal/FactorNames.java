@@ -32,8 +32,11 @@ final class FactorNames {
         return (resource ? " for this resource" : "") + (peers.isEmpty() ? "" : " from the same " + joined(peers));
     }
 
-    /** E.g. "31 of 33 past requests for this resource from the same title were approved". */
+    /** E.g. "31 of 33 past requests for this resource from the same title were approved", or "no past request ..." when none. */
     static String explain(String peers, int approved, int seen) {
+        if (seen == 0) {
+            return "no past request" + peers;
+        }
         return approved + " of " + seen + (seen == 1 ? " past request" : " past requests") + peers
                 + (seen == 1 ? " was approved" : " were approved");
     }

@@ -22,6 +22,7 @@ public final class FeatureSpace {
     private final int[][] requests;
     private final int[][] approvals;
     private final int[] offsets;
+    private final KeyIndex[] index;
 
     private FeatureSpace(List<String> columns, int[][] templates, long[][] keys, int[][] requests, int[][] approvals) {
         this.columns = List.copyOf(columns);
@@ -30,8 +31,10 @@ public final class FeatureSpace {
         this.requests = requests;
         this.approvals = approvals;
         this.offsets = new int[templates.length + 1];
+        this.index = new KeyIndex[templates.length];
         for (int t = 0; t < templates.length; t++) {
             offsets[t + 1] = offsets[t] + keys[t].length;
+            index[t] = new KeyIndex(keys[t]);
         }
     }
 
@@ -112,7 +115,7 @@ public final class FeatureSpace {
     public int[] encode(String[] row) {
         int[] ids = new int[templates.length];
         for (int t = 0; t < templates.length; t++) {
-            int at = Arrays.binarySearch(keys[t], key(t, templates[t], row));
+            int at = index[t].find(key(t, templates[t], row));
             ids[t] = at < 0 ? -1 : offsets[t] + at;
         }
         return ids;

@@ -63,15 +63,25 @@ final class ObliviousBoosting {
     }
 
     double logit(float[] row) {
+        int[] bucketOf = buckets(row);
         double logit = base;
         for (int t = 0; t < splitInput.length; t++) {
-            logit += nodeValues[t][leaf(t, row)];
+            logit += nodeValues[t][leaf(t, bucketOf)];
         }
         return logit;
     }
 
+    private int[] buckets(float[] row) {
+        int[] bucketOf = new int[row.length];
+        for (int input = 0; input < row.length; input++) {
+            bucketOf[input] = Buckets.bucket(row[input], borders[input]);
+        }
+        return bucketOf;
+    }
+
     /** Adds each input's share of the row's logit to {@code into}; returns the part no input explains (the base). */
     double contributions(float[] row, double[] into) {
+        int[] bucketOf = buckets(row);
         double unexplained = base;
         for (int t = 0; t < splitInput.length; t++) {
             int node = 0;
@@ -79,7 +89,7 @@ final class ObliviousBoosting {
             unexplained += value;
             for (int level = 0; level < splitInput[t].length; level++) {
                 int input = splitInput[t][level];
-                node = 2 * node + 1 + (Buckets.bucket(row[input], borders[input]) > splitBucket[t][level] ? 1 : 0);
+                node = 2 * node + 1 + (bucketOf[input] > splitBucket[t][level] ? 1 : 0);
                 into[input] += nodeValues[t][node] - value;
                 value = nodeValues[t][node];
             }
@@ -88,11 +98,10 @@ final class ObliviousBoosting {
     }
 
     /** Node numbers are heap-ordered: the root is 0, the children of n are 2n + 1 and 2n + 2. */
-    private int leaf(int t, float[] row) {
+    private int leaf(int t, int[] bucketOf) {
         int node = 0;
         for (int level = 0; level < splitInput[t].length; level++) {
-            int input = splitInput[t][level];
-            node = 2 * node + 1 + (Buckets.bucket(row[input], borders[input]) > splitBucket[t][level] ? 1 : 0);
+            node = 2 * node + 1 + (bucketOf[splitInput[t][level]] > splitBucket[t][level] ? 1 : 0);
         }
         return node;
     }
