@@ -19,18 +19,8 @@ final class Reasons {
     static List<RequestReason> top(List<FactorContribution> factors, int count) {
         return factors.stream().filter(f -> !f.factor().equals(PRIOR)).limit(count)
                 .map(f -> new RequestReason(f.factor(), f.contribution(), (f.contribution() >= 0 ? "For approval: " : "Against: ")
-                        + readable(f.explanation())))
+                        + f.explanation()))
                 .toList();
-    }
-
-    /** A combination nobody asked for before counts too; "0 of 0 ... were approved" is said as "no past request ...". */
-    static String readable(String explanation) {
-        String unseen = "0 of 0 past requests";
-        String approved = " were approved";
-        if (explanation.startsWith(unseen) && explanation.endsWith(approved)) {
-            return "no past request" + explanation.substring(unseen.length(), explanation.length() - approved.length());
-        }
-        return explanation;
     }
 
     /** E.g. "model: 0.93 likely to be approved. For approval: ...; Against: ...". */

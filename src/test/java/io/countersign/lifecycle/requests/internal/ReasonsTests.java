@@ -16,7 +16,7 @@ class ReasonsTests {
                 new FactorContribution("prior", 0.88, 2.0, "21239 of 24000 past requests were approved"),
                 new FactorContribution("resource×title", 0.95, 1.5, "52 of 55 past requests for this resource from the same title were approved"),
                 new FactorContribution("resource", 0.2, -0.9, "6 of 27 past requests for this resource were approved"),
-                new FactorContribution("resource×desk", Double.NaN, -0.4, "0 of 0 past requests for this resource from the same desk were approved"),
+                new FactorContribution("resource×desk", Double.NaN, -0.4, "no past request for this resource from the same desk"),
                 new FactorContribution("manager", 0.9, 0.1, "9 of 10 past requests from the same manager were approved"));
 
         assertThat(Reasons.top(factors, 3)).extracting(RequestReason::sentence).containsExactly(
