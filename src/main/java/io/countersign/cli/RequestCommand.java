@@ -1,5 +1,7 @@
 package io.countersign.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,11 +139,33 @@ final class RequestCommand implements Runnable {
     }
 
     @Command(name = "model", mixinStandardHelpOptions = true,
-            description = "The approval model requests are scored with; trains it from the request history if the history changed.")
+            description = "The approval model requests are scored with; trains it from the request history if the history changed,"
+                    + " or from a CSV of past requests (set countersign.requests.training-csv for serve to keep using it).")
     static final class Model extends ContextCommand {
 
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
+
+        @Option(names = "--train-csv", paramLabel = "FILE", description = "Train on this CSV of past requests: columns among resource, manager,"
+                + " department, desk, title, location, cost_centre, employment_type (resource required) and the label column.")
+        Path trainCsv;
+
+        @Option(names = "--label", paramLabel = "COLUMN", defaultValue = "approved",
+                description = "The CSV's label column: 1/0, true/false or approved/denied (default: ${DEFAULT-VALUE}).")
+        String label;
+
+        @Override
+        void validate() {
+            if (trainCsv != null && !Files.isRegularFile(trainCsv)) {
+                throw CliException.badInput("--train-csv: no such file " + trainCsv);
+            }
+        }
+
+        @Override
+        Map<String, Object> properties() {
+            return trainCsv == null ? Map.of()
+                    : Map.of("countersign.requests.training-csv", trainCsv.toAbsolutePath().toString(), "countersign.requests.training-label", label);
+        }
 
         @Override
         int run(ConfigurableApplicationContext context) {

@@ -1,11 +1,17 @@
 package io.countersign.lifecycle.requests.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +21,7 @@ import java.util.stream.IntStream;
 
 import io.countersign.ai.ApprovalModel;
 import io.countersign.ai.DecisionTable;
+import io.countersign.ai.ModelException;
 import io.countersign.ai.ModelMetrics;
 import io.countersign.ai.ModelSettings;
 import io.countersign.directory.Directory;
@@ -31,7 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The approval model for the current request history: kept in memory, persisted in {@code approval_model} so a
- * restart loads rather than retrains, and retrained when the history changes (a new bank or HR load). Training
+ * restart loads rather than retrains, and retrained when the history changes (a new bank or HR load), or trained on
+ * a CSV of past requests when {@code countersign.requests.training-csv} names one. Training
  * holds out a seeded share of the history to measure the model, and is ledgered as one entry.
  */
 @Component
@@ -45,6 +53,8 @@ class ApprovalModels {
     private final JdbcTemplate jdbc;
     private final RequestProperties properties;
     private final Clock clock = Clock.systemUTC();
+    private static final String TRAINING_CSV = "countersign.requests.training-csv";
+
     private Current current;
 
     ApprovalModels(Directory directory, Ledger ledger, JdbcTemplate jdbc, RequestProperties properties) {
@@ -60,7 +70,7 @@ class ApprovalModels {
         if (current != null && current.info().trainingData().equals(data)) {
             return Optional.of(current);
         }
-        if (directory.counts().pastRequests() == 0) {
+        if (properties.trainingCsv() == null && directory.counts().pastRequests() == 0) {
             return Optional.empty();
         }
         current = load(data).orElseGet(() -> train(data));
@@ -72,8 +82,17 @@ class ApprovalModels {
                 "no approval model: the directory holds no access request history to learn from"));
     }
 
+    /** What the model is trained on; a change of it (a new bank, a new history, another CSV) means retraining. */
     private String trainingData() {
-        return directory.source().orElse("empty") + ";requests=" + directory.counts().pastRequests();
+        Path csv = properties.trainingCsv();
+        if (csv == null) {
+            return directory.source().orElse("empty") + ";requests=" + directory.counts().pastRequests();
+        }
+        try {
+            return "csv:" + csv.toAbsolutePath().normalize() + ";bytes=" + Files.size(csv) + ";modified=" + Files.getLastModifiedTime(csv);
+        } catch (IOException e) {
+            throw RequestException.invalid(TRAINING_CSV, csv + ": cannot be read (" + e.getMessage() + ")");
+        }
     }
 
     private Optional<Current> load(String data) {
@@ -103,7 +122,7 @@ class ApprovalModels {
         Instant now = clock.instant();
         LedgerEntry entry = ledger.append(LedgerDraft.of(EntryKind.ADMINISTRATION, AccessRequests.WORKFLOW)
                 .actor("countersign").subject("model:" + model.ref().id())
-                .context(trainingContext(data, training.size(), holdout, seconds)).model(model.ref()).build());
+                .context(trainingContext(data, csvDigest(), training.size(), holdout, seconds)).model(model.ref()).build());
         RequestModelInfo info = new RequestModelInfo(model.ref(), data, now, training.size(), split[1].length, holdout, seconds,
                 entry.seq(), true);
         persist(model, info);
@@ -111,6 +130,30 @@ class ApprovalModels {
     }
 
     private DecisionTable history() {
+        return properties.trainingCsv() == null ? directoryHistory() : csvHistory(properties.trainingCsv(), properties.trainingLabel());
+    }
+
+    /** Past requests from a CSV: each column one of the request features, so that new requests are scored on the same ones. */
+    private static DecisionTable csvHistory(Path csv, String label) {
+        DecisionTable table;
+        try {
+            table = DecisionTable.readCsv(csv, label);
+        } catch (ModelException e) {
+            throw RequestException.invalid(TRAINING_CSV, e.getMessage());
+        }
+        for (String column : table.columns()) {
+            if (!Features.COLUMNS.contains(column)) {
+                throw RequestException.invalid(TRAINING_CSV, csv.getFileName() + ":1: " + column + ": not a request feature (columns may be "
+                        + String.join(", ", Features.COLUMNS) + ")");
+            }
+        }
+        if (!table.columns().contains("resource") || table.size() == 0) {
+            throw RequestException.invalid(TRAINING_CSV, csv.getFileName() + ": needs a resource column and at least one row");
+        }
+        return table;
+    }
+
+    private DecisionTable directoryHistory() {
         DecisionTable.Builder table = DecisionTable.builder(Features.COLUMNS);
         directory.forEachPastRequest(past -> table.add(Features.of(past), past.outcome() == RequestOutcome.APPROVED));
         return table.build();
@@ -125,10 +168,25 @@ class ApprovalModels {
         return new int[][] {Arrays.copyOfRange(shuffled, held, rows), Arrays.copyOfRange(shuffled, 0, held)};
     }
 
-    private static Map<String, Object> trainingContext(String data, int rows, ModelMetrics holdout, double seconds) {
+    /** The training CSV's SHA-256, so an auditor can tell which file the model learnt from; null when trained on the history. */
+    private String csvDigest() {
+        if (properties.trainingCsv() == null) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(properties.trainingCsv())));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw RequestException.invalid(TRAINING_CSV, properties.trainingCsv() + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Map<String, Object> trainingContext(String data, String csvSha256, int rows, ModelMetrics holdout, double seconds) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("event", "approval_model_trained");
         context.put("training_data", data);
+        if (csvSha256 != null) {
+            context.put("training_csv_sha256", csvSha256);
+        }
         context.put("rows_train", rows);
         context.put("train_seconds", seconds);
         if (holdout != null) {

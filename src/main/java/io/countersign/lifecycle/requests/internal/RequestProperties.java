@@ -1,5 +1,6 @@
 package io.countersign.lifecycle.requests.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,12 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param holdoutShare            the share of the request history kept out of training to measure the model
  * @param modelSeed               seeds the model's training and the held-out split (same history, same model)
  * @param revocationCheck         how often ended time-bound grants are looked for and removed
+ * @param trainingCsv             a CSV of past requests to train the approval model on instead of the directory's request
+ *                                history; its columns are some of {@code resource, manager, department, desk, title, location,
+ *                                cost_centre, employment_type} (resource required) and the label column
+ * @param trainingLabel           the training CSV's label column: 1/0, true/false or approved/denied
  */
 @ConfigurationProperties("countersign.requests")
 record RequestProperties(@DefaultValue("0.8") double autoApproveProbability, @DefaultValue("20") int justificationMinLength,
                          @DefaultValue("365") int maxDurationDays, @DefaultValue("critical") List<String> sodBlockSeverities,
                          @DefaultValue("3") int reasonsShown, @DefaultValue("0.2") double holdoutShare,
-                         @DefaultValue("42") long modelSeed, @DefaultValue("PT1M") Duration revocationCheck) {
+                         @DefaultValue("42") long modelSeed, @DefaultValue("PT1M") Duration revocationCheck,
+                         Path trainingCsv, @DefaultValue("approved") String trainingLabel) {
 
     RequestProperties {
         if (autoApproveProbability <= 0 || autoApproveProbability > 1) {
