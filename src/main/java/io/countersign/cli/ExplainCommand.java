@@ -61,7 +61,7 @@ final class ExplainCommand extends ContextCommand {
             System.out.println("  factor contributions (log-odds):");
             for (Object item : list) {
                 Map<?, ?> c = (Map<?, ?>) item;
-                System.out.printf(Locale.ROOT, "    %-16s %+.2f  %s%n", c.get("factor"), ((Number) c.get("contribution")).doubleValue(), c.get("explanation"));
+                System.out.printf(Locale.ROOT, "    %-24s %+.2f  %s%n", c.get("factor"), ((Number) c.get("contribution")).doubleValue(), c.get("explanation"));
             }
         }
     }

@@ -25,6 +25,7 @@ import io.countersign.testing.CountersignTest;
 import io.countersign.testing.RequestBank;
 import io.countersign.testing.TestBank;
 import io.countersign.testing.Workflows;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,8 @@ class AccessRequestsIntegrationTests {
         assertThat(recommendation.model().id()).isEqualTo(requests.model().ref().id());
         assertThat(recommendation.input()).asString().contains("resource=ent-eikon", "title=Equity Trader");
         assertThat(recommendation.confidence()).isEqualTo(request.probability());
+        assertThat(recommendation.output()).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsKeys("contributions", "narrative").extractingByKey("narrative").asString().startsWith("model: ");
         assertThat(ledger.entry(request.ledgerSeqs().get(1)).orElseThrow().route()).isEqualTo("auto");
         assertThat(request.ledgerSeqs()).extracting(seq -> ledger.entry(seq).orElseThrow().kind())
                 .contains(EntryKind.EXECUTING, EntryKind.EXECUTED, EntryKind.READ_BACK, EntryKind.EXECUTING);

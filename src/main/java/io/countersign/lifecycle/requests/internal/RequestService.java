@@ -116,7 +116,8 @@ class RequestService implements AccessRequests {
         ApprovalScore score = model.get().model().score(features);
         List<RequestReason> reasons = Reasons.top(score.factors(), properties.reasonsShown());
         LedgerEntry recorded = ledger.append(entry.model(model.get().info().ref()).confidence(score.probability())
-                .output(Map.of("probability", score.probability(), "factors", score.factors())).build());
+                .output(Map.of("probability", score.probability(), "contributions", score.factors(),
+                        "narrative", Reasons.summary(score.probability(), reasons))).build());
         return new Scored(score.probability(), reasons, recorded.seq());
     }
 
