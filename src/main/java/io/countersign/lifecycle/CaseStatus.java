@@ -18,7 +18,8 @@ public enum CaseStatus {
     BLOCKED,
     /**
      * History: the event took effect before the replay horizon (e.g. a feed's backlog read on first connection), so it
-     * is recorded and not replayed; the end-date sweep covers what such history left behind.
+     * is recorded and not replayed; the end-date sweep covers what such history left behind. A termination whose worker
+     * still has an active account is never history: it is deprovisioned however late it arrives.
      */
     SKIPPED
 }

@@ -87,6 +87,27 @@ class LeaverIntegrationTests {
     }
 
     @Test
+    void aBackdatedTerminationOfSomeoneWithAnActiveAccountIsDeprovisionedNotSkipped() {
+        String id = "term-backdated-" + run;
+
+        HrFixture.deliver(inbox, HrFixture.termination(id, "E-" + TRADER, HrFixture.today().minusDays(30)));
+
+        awaitStatus(id, CaseStatus.COMPLETED);
+        assertThat(tenant.accountStatus("okta", TRADER + "@bank.example")).contains(AccountStatus.DISABLED);
+        assertThat(directory.accountsOf(new IdentityId(TRADER))).allMatch(a -> a.status() == AccountStatus.DISABLED);
+    }
+
+    @Test
+    void anOldTerminationOfSomeoneAlreadyDisabledIsHistory() {
+        String id = "term-history-" + run;
+        jdbc.update("update account set status = 'DISABLED' where identity_id = ?", TRADER);
+
+        HrFixture.deliver(inbox, HrFixture.termination(id, "E-" + TRADER, HrFixture.today().minusDays(30)));
+
+        awaitStatus(id, CaseStatus.SKIPPED);
+    }
+
+    @Test
     void aFutureTerminationWaitsUntilItsDay() {
         String id = "term-later-" + run;
 

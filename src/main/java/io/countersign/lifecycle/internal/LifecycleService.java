@@ -26,6 +26,7 @@ import io.countersign.connectors.compliance.ComplianceApi;
 import io.countersign.connectors.workday.HrEvents;
 import io.countersign.connectors.workday.WorkerEvent;
 import io.countersign.connectors.workday.WorkerEventKind;
+import io.countersign.directory.AccountStatus;
 import io.countersign.directory.Directory;
 import io.countersign.directory.HrRecord;
 import io.countersign.directory.Identity;
@@ -127,7 +128,7 @@ class LifecycleService implements Lifecycle {
         try {
             WorkerEvent worker = WorkerEvent.fromPayload(event.payload());
             CaseStatus status = worker.effectiveDate().isAfter(today()) ? CaseStatus.WAITING
-                    : worker.effectiveDate().isBefore(today().minusDays(properties.replayHorizon().toDays())) ? CaseStatus.SKIPPED : CaseStatus.RECEIVED;
+                    : isHistory(worker) ? CaseStatus.SKIPPED : CaseStatus.RECEIVED;
             transactions.executeWithoutResult(tx -> {
                 if (inbox.markProcessed(event.platform(), event.eventId())) {
                     store.insert(worker.eventId(), kind(worker.kind()), worker.employeeId(), worker.effectiveDate(), worker.toPayload(), received, status);
@@ -137,6 +138,20 @@ class LifecycleService implements Lifecycle {
             log.warn("HR event {} cannot be read and is set aside: {}", event.eventId(), unreadable.getMessage());
             transactions.executeWithoutResult(tx -> inbox.markProcessed(event.platform(), event.eventId()));
         }
+    }
+
+    /**
+     * An event that took effect before the replay horizon is history and is not replayed, except a termination or contract
+     * end whose worker still has an active account: a late or backdated leaver is deprovisioned, never skipped.
+     */
+    private boolean isHistory(WorkerEvent worker) {
+        if (!worker.effectiveDate().isBefore(today().minusDays(properties.replayHorizon().toDays()))) {
+            return false;
+        }
+        boolean leaver = kind(worker.kind()).equals("LEAVER");
+        return !leaver || directory.identityByEmployeeId(worker.employeeId())
+                .map(identity -> directory.accountsOf(identity.id()).stream().noneMatch(a -> a.status() == AccountStatus.ACTIVE))
+                .orElse(true);
     }
 
     static String kind(WorkerEventKind kind) {
