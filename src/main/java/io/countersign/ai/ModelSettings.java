@@ -21,10 +21,13 @@ package io.countersign.ai;
  * @param inputShare       share of the inputs each tree may split on
  * @param priorWeight      pseudo-count pulling a combination's approval share towards the overall share
  * @param regressionShare  weight of the logistic regression in the average (the trees get the rest)
+ * @param treeModels       tree ensembles averaged, each on approval shares from its own random folds (less noise from
+ *                         any one fold assignment); each has {@code trees} trees
  */
 public record ModelSettings(long seed, int crossOrder, int epochs, double learningRate, double l1, double l2,
                             int calibrationFolds, int trees, int depth, double boostRate, double boostL2,
-                            double subsample, double inputShare, double priorWeight, double regressionShare) {
+                            double subsample, double inputShare, double priorWeight, double regressionShare,
+                            int treeModels) {
 
     public ModelSettings {
         require(crossOrder >= 1 && crossOrder <= 3, "crossOrder", crossOrder + " is not 1, 2 or 3");
@@ -38,6 +41,7 @@ public record ModelSettings(long seed, int crossOrder, int epochs, double learni
         require(priorWeight > 0, "priorWeight", priorWeight + " is not positive");
         require(regressionShare >= 0 && regressionShare <= 1, "regressionShare", regressionShare + " is not in [0, 1]");
         require(trees > 0 || regressionShare == 1, "regressionShare", "must be 1 without trees");
+        require(treeModels >= 1, "treeModels", treeModels + " is not positive");
     }
 
     private static void require(boolean condition, String field, String reason) {
@@ -47,11 +51,11 @@ public record ModelSettings(long seed, int crossOrder, int epochs, double learni
     }
 
     public static ModelSettings defaults() {
-        return new ModelSettings(42, 3, 6, 0.1, 0.0, 1.0, 5, 200, 6, 0.1, 3.0, 0.8, 0.25, 3.0, 0.3);
+        return new ModelSettings(42, 3, 6, 0.1, 0.0, 1.0, 5, 200, 6, 0.1, 3.0, 0.8, 0.25, 3.0, 0.3, 3);
     }
 
     public ModelSettings withSeed(long newSeed) {
         return new ModelSettings(newSeed, crossOrder, epochs, learningRate, l1, l2, calibrationFolds, trees, depth,
-                boostRate, boostL2, subsample, inputShare, priorWeight, regressionShare);
+                boostRate, boostL2, subsample, inputShare, priorWeight, regressionShare, treeModels);
     }
 }

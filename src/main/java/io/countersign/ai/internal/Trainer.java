@@ -1,5 +1,6 @@
 package io.countersign.ai.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -12,10 +13,12 @@ import io.countersign.ai.ModelSettings;
 /**
  * Trains the approval model. The regression's calibration is fitted on out-of-fold predictions (each fold's
  * model never saw the rows it predicts), then the regression is trained on every row; the trees learn from
- * out-of-fold approval shares. Folds train in parallel, each seeded on its own, so the result does not depend
- * on the thread schedule.
+ * out-of-fold approval shares, several ensembles on several fold assignments averaged. Folds train in parallel,
+ * each seeded on its own, so the result does not depend on the thread schedule.
  */
 public final class Trainer {
+
+    private static final long MODEL_SEED_STEP = 104_729;
 
     private Trainer() {
     }
@@ -29,11 +32,27 @@ public final class Trainer {
         double[] calibration = folds >= 2 ? calibrate(table, settings, fold, folds) : new double[] {1, 0};
         double[] weights = regression(space, rows, labels, settings);
         ObliviousBoosting trees = settings.trees() == 0 || settings.regressionShare() == 1 ? null
-                : ObliviousBoosting.train(TargetStatistics.training(space, rows, labels, fold, folds, settings.priorWeight()),
-                        labels, plan(settings));
+                : trees(space, rows, labels, fold, folds, settings);
         int approvals = (int) IntStream.range(0, labels.length).filter(r -> labels[r]).count();
         return new TrainedModel(space, new TrainedModel.Regression(weights, calibration[0], calibration[1]), trees,
                 trees == null ? 1 : settings.regressionShare(), settings.priorWeight(), table.size(), approvals);
+    }
+
+    /**
+     * The average of {@code treeModels} boosted ensembles. Each learns from approval shares out of its own random
+     * folds (the first from the regression's folds) and samples rows from its own seed, so the noise of any one
+     * fold assignment averages out; all share the first ensemble's bucket borders, so the average is one ensemble.
+     */
+    private static ObliviousBoosting trees(FeatureSpace space, int[][] rows, boolean[] labels, int[] fold, int folds,
+                                           ModelSettings settings) {
+        List<ObliviousBoosting> models = new ArrayList<>();
+        for (int m = 0; m < settings.treeModels(); m++) {
+            ModelSettings seeded = m == 0 ? settings : settings.withSeed(settings.seed() + MODEL_SEED_STEP * m);
+            int[] modelFold = m == 0 ? fold : folds(rows.length, folds, seeded.seed());
+            float[][] inputs = TargetStatistics.training(space, rows, labels, modelFold, folds, settings.priorWeight());
+            models.add(ObliviousBoosting.train(inputs, labels, plan(seeded), m == 0 ? null : models.get(0).borders()));
+        }
+        return ObliviousBoosting.average(models);
     }
 
     private static ObliviousBoosting.Plan plan(ModelSettings settings) {
