@@ -18,7 +18,8 @@ import io.countersign.ai.ModelSettings;
  */
 public final class Trainer {
 
-    private static final long MODEL_SEED_STEP = 104_729;
+    private static final long MODEL_SEED_STEP = 1;
+    private static final int BORDERS = 64;
 
     private Trainer() {
     }
@@ -41,23 +42,40 @@ public final class Trainer {
     /**
      * The average of {@code treeModels} boosted ensembles. Each learns from approval shares out of its own random
      * folds (the first from the regression's folds) and samples rows from its own seed, so the noise of any one
-     * fold assignment averages out; all share the first ensemble's bucket borders, so the average is one ensemble.
+     * fold assignment averages out. All share bucket borders at the quantiles of every ensemble's inputs pooled,
+     * so the average is one ensemble and no ensemble's values fall between another's borders.
      */
     private static ObliviousBoosting trees(FeatureSpace space, int[][] rows, boolean[] labels, int[] fold, int folds,
                                            ModelSettings settings) {
+        int count = settings.treeModels();
+        float[][][] inputs = new float[count][][];
+        for (int m = 0; m < count; m++) {
+            int[] modelFold = m == 0 ? fold : folds(rows.length, folds, modelSeed(settings, m));
+            inputs[m] = TargetStatistics.training(space, rows, labels, modelFold, folds, settings.priorWeight());
+        }
+        float[][] borders = new float[inputs[0].length][];
+        IntStream.range(0, borders.length).parallel().forEach(f -> {
+            float[] pooled = new float[count * rows.length];
+            for (int m = 0; m < count; m++) {
+                System.arraycopy(inputs[m][f], 0, pooled, m * rows.length, rows.length);
+            }
+            borders[f] = Buckets.borders(pooled, BORDERS);
+        });
         List<ObliviousBoosting> models = new ArrayList<>();
-        for (int m = 0; m < settings.treeModels(); m++) {
-            ModelSettings seeded = m == 0 ? settings : settings.withSeed(settings.seed() + MODEL_SEED_STEP * m);
-            int[] modelFold = m == 0 ? fold : folds(rows.length, folds, seeded.seed());
-            float[][] inputs = TargetStatistics.training(space, rows, labels, modelFold, folds, settings.priorWeight());
-            models.add(ObliviousBoosting.train(inputs, labels, plan(seeded), m == 0 ? null : models.get(0).borders()));
+        for (int m = 0; m < count; m++) {
+            models.add(ObliviousBoosting.train(inputs[m], labels, plan(settings.withSeed(modelSeed(settings, m))), borders));
+            inputs[m] = null;
         }
         return ObliviousBoosting.average(models);
     }
 
+    private static long modelSeed(ModelSettings settings, int model) {
+        return settings.seed() + MODEL_SEED_STEP * model;
+    }
+
     private static ObliviousBoosting.Plan plan(ModelSettings settings) {
         return new ObliviousBoosting.Plan(settings.trees(), settings.depth(), settings.boostRate(), settings.boostL2(),
-                settings.subsample(), settings.inputShare(), 64, settings.seed());
+                settings.subsample(), settings.inputShare(), BORDERS, settings.seed());
     }
 
     private static double[] regression(FeatureSpace space, int[][] rows, boolean[] labels, ModelSettings settings) {
