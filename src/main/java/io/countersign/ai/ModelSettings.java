@@ -3,8 +3,9 @@ package io.countersign.ai;
 /**
  * Hyper-parameters of the approval model, an average (on the log-odds scale) of two learners over the same
  * one-hot columns and column combinations: a logistic regression, and boosted oblivious trees over each
- * combination's out-of-fold approval share and count. {@link #defaults()} holds the values chosen by
- * cross-validation on random splits of the Amazon employee-access training rows (never its test rows).
+ * combination's out-of-fold approval share and count (several tree ensembles, each on its own random folds,
+ * averaged). {@link #defaults()} holds the values chosen by cross-validation on random splits of the Amazon
+ * employee-access training rows (never its test rows).
  *
  * @param seed             seeds every random choice (row order, folds, row sampling); same seed and data give the same model bytes
  * @param crossOrder       the largest combination of columns crossed into one feature (1 = columns alone, 2 = pairs, 3 = triples)

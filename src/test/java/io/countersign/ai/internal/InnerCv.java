@@ -15,7 +15,8 @@ import io.countersign.ai.ModelSettings;
  * Tuning harness, not a test: inner cross-validation on three stratified random 80/20 splits of the CatBoost
  * paper's TRAINING rows only (its test rows are never read). Prints each split's logloss for the settings, and
  * the logloss the same components would give at other regression shares.
- * Run: java -cp target/classes:target/test-classes io.countersign.ai.internal.InnerCv [splits]
+ * Run: java [-Dcv.seed=N -Dcv.trees=N -Dcv.priorWeight=X -Dcv.treeModels=N] -cp target/classes:target/test-classes
+ * io.countersign.ai.internal.InnerCv [splits]
  */
 public final class InnerCv {
 
@@ -26,7 +27,11 @@ public final class InnerCv {
                 .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
         DecisionTable training = all.rows(trainRows);
         int splits = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        ModelSettings settings = ModelSettings.defaults().withSeed(Long.getLong("cv.seed", 42));
+        ModelSettings d = ModelSettings.defaults().withSeed(Long.getLong("cv.seed", 42));
+        ModelSettings settings = new ModelSettings(d.seed(), d.crossOrder(), d.epochs(), d.learningRate(), d.l1(), d.l2(),
+                d.calibrationFolds(), Integer.getInteger("cv.trees", d.trees()), d.depth(), d.boostRate(), d.boostL2(),
+                d.subsample(), d.inputShare(), Double.parseDouble(System.getProperty("cv.priorWeight", "" + d.priorWeight())),
+                d.regressionShare(), Integer.getInteger("cv.treeModels", d.treeModels()));
         double[] shares = {0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
         double[] scales = {0.9, 0.95, 1.05, 1.1, 1.15};
         double[] scaleSums = new double[scales.length];
