@@ -3,8 +3,9 @@ package io.countersign.ai;
 /**
  * Hyper-parameters of the approval model, an average (on the log-odds scale) of two learners over the same
  * one-hot columns and column combinations: a logistic regression, and boosted oblivious trees over each
- * combination's out-of-fold approval share and count. {@link #defaults()} holds the values chosen by
- * cross-validation on random splits of the Amazon employee-access training rows (never its test rows).
+ * combination's out-of-fold approval share and count (several tree ensembles, each on its own random folds,
+ * averaged). {@link #defaults()} holds the values chosen by cross-validation on random splits of the Amazon
+ * employee-access training rows (never its test rows).
  *
  * @param seed             seeds every random choice (row order, folds, row sampling); same seed and data give the same model bytes
  * @param crossOrder       the largest combination of columns crossed into one feature (1 = columns alone, 2 = pairs, 3 = triples)
@@ -21,10 +22,13 @@ package io.countersign.ai;
  * @param inputShare       share of the inputs each tree may split on
  * @param priorWeight      pseudo-count pulling a combination's approval share towards the overall share
  * @param regressionShare  weight of the logistic regression in the average (the trees get the rest)
+ * @param treeModels       tree ensembles averaged, each on approval shares from its own random folds (less noise from
+ *                         any one fold assignment); each has {@code trees} trees
  */
 public record ModelSettings(long seed, int crossOrder, int epochs, double learningRate, double l1, double l2,
                             int calibrationFolds, int trees, int depth, double boostRate, double boostL2,
-                            double subsample, double inputShare, double priorWeight, double regressionShare) {
+                            double subsample, double inputShare, double priorWeight, double regressionShare,
+                            int treeModels) {
 
     public ModelSettings {
         require(crossOrder >= 1 && crossOrder <= 3, "crossOrder", crossOrder + " is not 1, 2 or 3");
@@ -38,6 +42,7 @@ public record ModelSettings(long seed, int crossOrder, int epochs, double learni
         require(priorWeight > 0, "priorWeight", priorWeight + " is not positive");
         require(regressionShare >= 0 && regressionShare <= 1, "regressionShare", regressionShare + " is not in [0, 1]");
         require(trees > 0 || regressionShare == 1, "regressionShare", "must be 1 without trees");
+        require(treeModels >= 1, "treeModels", treeModels + " is not positive");
     }
 
     private static void require(boolean condition, String field, String reason) {
@@ -47,11 +52,11 @@ public record ModelSettings(long seed, int crossOrder, int epochs, double learni
     }
 
     public static ModelSettings defaults() {
-        return new ModelSettings(42, 3, 6, 0.1, 0.0, 1.0, 5, 200, 6, 0.1, 3.0, 0.8, 0.25, 3.0, 0.3);
+        return new ModelSettings(42, 3, 6, 0.1, 0.0, 1.0, 5, 200, 6, 0.1, 3.0, 0.8, 0.25, 3.0, 0.3, 3);
     }
 
     public ModelSettings withSeed(long newSeed) {
         return new ModelSettings(newSeed, crossOrder, epochs, learningRate, l1, l2, calibrationFolds, trees, depth,
-                boostRate, boostL2, subsample, inputShare, priorWeight, regressionShare);
+                boostRate, boostL2, subsample, inputShare, priorWeight, regressionShare, treeModels);
     }
 }

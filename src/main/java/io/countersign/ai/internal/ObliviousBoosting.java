@@ -3,7 +3,9 @@ package io.countersign.ai.internal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -34,11 +36,16 @@ final class ObliviousBoosting {
     }
 
     static ObliviousBoosting train(float[][] inputs, boolean[] labels, Plan plan) {
+        return train(inputs, labels, plan, null);
+    }
+
+    /** Boosting with the given bucket borders, or borders at the inputs' quantiles when {@code given} is null. */
+    static ObliviousBoosting train(float[][] inputs, boolean[] labels, Plan plan, float[][] given) {
         int rows = labels.length;
         float[][] borders = new float[inputs.length][];
         byte[][] buckets = new byte[inputs.length][];
         IntStream.range(0, inputs.length).parallel().forEach(f -> {
-            borders[f] = Buckets.borders(inputs[f], plan.borders());
+            borders[f] = given != null ? given[f] : Buckets.borders(inputs[f], plan.borders());
             buckets[f] = Buckets.of(inputs[f], borders[f]);
         });
         double prior = TargetStatistics.prior(labels);
@@ -60,6 +67,39 @@ final class ObliviousBoosting {
             }
         }
         return new ObliviousBoosting(base, borders, splitInput, splitBucket, nodeValues);
+    }
+
+    float[][] borders() {
+        return borders;
+    }
+
+    /**
+     * The average of models that share their bucket borders, as one model: the mean base and every model's trees
+     * with node values divided by the number of models. Its logit is the mean of their logits.
+     */
+    static ObliviousBoosting average(List<ObliviousBoosting> models) {
+        if (models.size() == 1) {
+            return models.get(0);
+        }
+        int m = models.size();
+        double base = 0;
+        List<int[]> inputs = new ArrayList<>();
+        List<int[]> buckets = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (ObliviousBoosting model : models) {
+            base += model.base / m;
+            for (int t = 0; t < model.splitInput.length; t++) {
+                inputs.add(model.splitInput[t]);
+                buckets.add(model.splitBucket[t]);
+                double[] scaled = model.nodeValues[t].clone();
+                for (int i = 0; i < scaled.length; i++) {
+                    scaled[i] /= m;
+                }
+                values.add(scaled);
+            }
+        }
+        return new ObliviousBoosting(base, models.get(0).borders, inputs.toArray(int[][]::new),
+                buckets.toArray(int[][]::new), values.toArray(double[][]::new));
     }
 
     double logit(float[] row) {

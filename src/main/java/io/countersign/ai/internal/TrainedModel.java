@@ -70,6 +70,14 @@ public final class TrainedModel {
         return Logistic.sigmoid(logit);
     }
 
+    /** The two learners' logits before averaging, {calibrated regression, trees, 0}; for tuning and diagnostics. */
+    double[] parts(String[] row) {
+        int[] ids = space.encode(row);
+        double regressionLogit = regression.scale() * rawLogit(regression.weights(), ids) + regression.shift();
+        double treeLogit = share < 1 ? trees.logit(TargetStatistics.row(space, ids, prior(), priorWeight)) : regressionLogit;
+        return new double[] {regressionLogit, treeLogit, 0};
+    }
+
     /** The logit split into its named parts, largest |contribution| first; parts that add nothing are left out. */
     public List<FactorContribution> factors(String[] row) {
         int[] ids = space.encode(row);
