@@ -107,10 +107,8 @@ final class PackagePlanner {
         item.put("contractor", hr.employmentType() == IdentityKind.CONTRACTOR);
         RiskAssessment risk = policy.riskTier(DirectoryFacts.entitlement(e), item);
         addOnce(rules, "risk_tier:" + risk.tierId());
-        String route = !conflicts.isEmpty() && !mitigable ? "blocked"
-                : risk.route() == Route.COMPLIANCE_OFFICER ? "compliance_officer" : "desk_head";
-        if (check instanceof ComplianceCheck.Unavailable && !route.equals("blocked")) {
-            route = "compliance_officer";
+        String route = route(conflicts, risk, check);
+        if (route.equals("compliance_officer") && risk.route() != Route.COMPLIANCE_OFFICER) {
             risk = new RiskAssessment(risk.tierId(), Route.COMPLIANCE_OFFICER, risk.approvalsRequired(), risk.expiresAfter(), risk.policy());
         }
         double share = peers.shares().getOrDefault(e.key(), 0.0);
@@ -121,6 +119,19 @@ final class PackagePlanner {
                 + (conflicts.isEmpty() ? "" : "; SoD " + conflicts.stream().map(SodViolation::ruleId).toList()
                         + (mitigable ? " with mitigation " + conflicts.getFirst().mitigations() : " without mitigation: blocked"));
         return new Grant(e, risk, route, conflicts, justification, baseline ? 1.0 : share, baseline);
+    }
+
+    /**
+     * Where a proposed grant goes: blocked when it would break an SoD rule that names no mitigation; to the chief compliance
+     * officer when it would break one that does, when its risk tier says so, or when the compliance API could not be asked;
+     * otherwise to the desk head.
+     */
+    static String route(List<SodViolation> conflicts, RiskAssessment risk, ComplianceCheck check) {
+        if (conflicts.stream().anyMatch(v -> v.mitigations().isEmpty())) {
+            return "blocked";
+        }
+        boolean compliance = !conflicts.isEmpty() || risk.route() == Route.COMPLIANCE_OFFICER || check instanceof ComplianceCheck.Unavailable;
+        return compliance ? "compliance_officer" : "desk_head";
     }
 
     private Plan assemble(String caseId, String workflow, Identity identity, HrRecord hr, List<Grant> grants, List<Entitlement> removals,
