@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Past access decisions: named categorical columns and one label per row ({@code true} = approved). Immutable.
@@ -131,6 +134,36 @@ public final class DecisionTable {
             labels[i] = approved[indexes[i]];
         }
         return new DecisionTable(columns, subset, labels);
+    }
+
+    /** Row indexes of a train/test split, each part in row order. */
+    public record Split(int[] train, int[] test) { }
+
+    /**
+     * Holds out {@code testShare} of the approved rows and the same share of the denied ones, drawn from {@code seed}, so
+     * both parts keep the table's approval rate; the same seed gives the same split.
+     */
+    public Split stratifiedSplit(double testShare, long seed) {
+        if (!(testShare >= 0 && testShare < 1)) {
+            throw new IllegalArgumentException("testShare must be in [0, 1), was " + testShare);
+        }
+        List<Integer> approvedRows = new ArrayList<>();
+        List<Integer> deniedRows = new ArrayList<>();
+        for (int r = 0; r < approved.length; r++) {
+            (approved[r] ? approvedRows : deniedRows).add(r);
+        }
+        Random random = new Random(seed);
+        Collections.shuffle(approvedRows, random);
+        Collections.shuffle(deniedRows, random);
+        int approvedHeld = (int) Math.round(approvedRows.size() * testShare);
+        int deniedHeld = (int) Math.round(deniedRows.size() * testShare);
+        int[] test = sorted(approvedRows.subList(0, approvedHeld), deniedRows.subList(0, deniedHeld));
+        int[] train = sorted(approvedRows.subList(approvedHeld, approvedRows.size()), deniedRows.subList(deniedHeld, deniedRows.size()));
+        return new Split(train, test);
+    }
+
+    private static int[] sorted(List<Integer> some, List<Integer> others) {
+        return Stream.concat(some.stream(), others.stream()).mapToInt(Integer::intValue).sorted().toArray();
     }
 
     public boolean approved(int row) {

@@ -62,9 +62,9 @@ final class BenchCommand implements Runnable {
             List<double[]> runs = new ArrayList<>();
             double[] latency = null;
             for (int split = 0; split < splits; split++) {
-                int[][] parts = ModelData.stratifiedSplit(table, 0.2, seed + split);
-                DecisionTable train = table.rows(parts[0]);
-                DecisionTable test = table.rows(parts[1]);
+                DecisionTable.Split parts = table.stratifiedSplit(0.2, seed + split);
+                DecisionTable train = table.rows(parts.train());
+                DecisionTable test = table.rows(parts.test());
                 long start = System.nanoTime();
                 ApprovalModel model = ApprovalModel.train(train, settings);
                 double seconds = (System.nanoTime() - start) / 1e9;

@@ -6,9 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 import io.countersign.ai.DecisionTable;
 import io.countersign.ai.ModelException;
@@ -99,27 +97,6 @@ final class ModelData {
                 throw CliException.badInput("--test-index: row " + row + " is also in --train-index");
             }
         }
-    }
-
-    /** A stratified split: {@code testShare} of the approved and of the denied rows, drawn from the seed. Returns {train, test}. */
-    static int[][] stratifiedSplit(DecisionTable table, double testShare, long seed) {
-        List<Integer> approved = new ArrayList<>();
-        List<Integer> denied = new ArrayList<>();
-        for (int r = 0; r < table.size(); r++) {
-            (table.approved(r) ? approved : denied).add(r);
-        }
-        Random random = new Random(seed);
-        Collections.shuffle(approved, random);
-        Collections.shuffle(denied, random);
-        int approvedTest = (int) Math.round(approved.size() * testShare);
-        int deniedTest = (int) Math.round(denied.size() * testShare);
-        List<Integer> test = new ArrayList<>(approved.subList(0, approvedTest));
-        test.addAll(denied.subList(0, deniedTest));
-        List<Integer> train = new ArrayList<>(approved.subList(approvedTest, approved.size()));
-        train.addAll(denied.subList(deniedTest, denied.size()));
-        Collections.sort(train);
-        Collections.sort(test);
-        return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray()};
     }
 
     static void writeJson(Path out, Object value) {

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +21,9 @@ class AmazonAccessQualityTests {
     void beatsTunedXgboostLoglossOnARandomSplit() {
         assumeTrue(Files.isReadable(DATA), "no shared Amazon data at " + DATA.toAbsolutePath());
         DecisionTable table = DecisionTable.readCsv(DATA, "ACTION");
-        List<Integer> order = new ArrayList<>();
-        for (int r = 0; r < table.size(); r++) {
-            order.add(r);
-        }
-        Collections.shuffle(order, new Random(2024));
-        int cut = table.size() * 4 / 5;
-        DecisionTable train = table.rows(order.subList(0, cut).stream().mapToInt(Integer::intValue).toArray());
-        DecisionTable test = table.rows(order.subList(cut, order.size()).stream().mapToInt(Integer::intValue).toArray());
+        DecisionTable.Split split = table.stratifiedSplit(0.2, 2024);
+        DecisionTable train = table.rows(split.train());
+        DecisionTable test = table.rows(split.test());
 
         ModelMetrics metrics = ModelMetrics.of(ApprovalModel.train(train, ModelSettings.defaults()).probabilities(test), test);
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,5 +80,22 @@ class DecisionTableTests {
         DecisionTable.Builder builder = DecisionTable.builder(List.of("A", "B"));
 
         assertThatThrownBy(() -> builder.add(List.of("x"), true)).hasMessage("row 1: 1 values for 2 columns");
+    }
+
+    @Test
+    void aStratifiedSplitKeepsTheApprovalRateInBothPartsAndIsTheSameForTheSameSeed() {
+        DecisionTable.Builder builder = DecisionTable.builder(List.of("resource"));
+        for (int r = 0; r < 100; r++) {
+            builder.add(List.of("r" + r), r % 10 != 0);
+        }
+        DecisionTable table = builder.build();
+
+        DecisionTable.Split split = table.stratifiedSplit(0.2, 7);
+
+        assertThat(split.test()).hasSize(20).isSorted();
+        assertThat(split.train()).hasSize(80).isSorted().doesNotContain(split.test());
+        assertThat(IntStream.of(split.test()).filter(r -> !table.approved(r)).count()).isEqualTo(2);
+        assertThat(table.stratifiedSplit(0.2, 7).test()).isEqualTo(split.test());
+        assertThat(table.stratifiedSplit(0, 7).test()).isEmpty();
     }
 }

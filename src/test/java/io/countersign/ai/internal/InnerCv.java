@@ -2,11 +2,7 @@ package io.countersign.ai.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 import io.countersign.ai.DecisionTable;
 import io.countersign.ai.ModelSettings;
@@ -39,9 +35,9 @@ public final class InnerCv {
         double total = 0;
         double seconds = 0;
         for (int s = 1; s <= splits; s++) {
-            int[][] split = split(training, 0.2, s);
-            DecisionTable train = training.rows(split[0]);
-            DecisionTable test = training.rows(split[1]);
+            DecisionTable.Split split = training.stratifiedSplit(0.2, s);
+            DecisionTable train = training.rows(split.train());
+            DecisionTable test = training.rows(split.test());
             long start = System.nanoTime();
             TrainedModel model = Trainer.train(train, settings);
             double took = (System.nanoTime() - start) / 1e9;
@@ -89,25 +85,5 @@ public final class InnerCv {
     private static double ll(double p, double y) {
         p = Math.min(Math.max(p, 1e-15), 1 - 1e-15);
         return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
-    }
-
-    static int[][] split(DecisionTable table, double testShare, long seed) {
-        List<Integer> approved = new ArrayList<>();
-        List<Integer> denied = new ArrayList<>();
-        for (int r = 0; r < table.size(); r++) {
-            (table.approved(r) ? approved : denied).add(r);
-        }
-        Random random = new Random(seed);
-        Collections.shuffle(approved, random);
-        Collections.shuffle(denied, random);
-        int approvedTest = (int) Math.round(approved.size() * testShare);
-        int deniedTest = (int) Math.round(denied.size() * testShare);
-        List<Integer> test = new ArrayList<>(approved.subList(0, approvedTest));
-        test.addAll(denied.subList(0, deniedTest));
-        List<Integer> train = new ArrayList<>(approved.subList(approvedTest, approved.size()));
-        train.addAll(denied.subList(deniedTest, denied.size()));
-        Collections.sort(train);
-        Collections.sort(test);
-        return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray()};
     }
 }

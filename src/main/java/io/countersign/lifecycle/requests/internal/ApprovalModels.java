@@ -8,16 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 import io.countersign.ai.ApprovalModel;
 import io.countersign.ai.DecisionTable;
@@ -66,11 +60,12 @@ class ApprovalModels {
 
     /** The model for the directory's current history, or empty when there is no history to learn from. */
     synchronized Optional<Current> current() {
-        String data = trainingData();
+        long history = properties.trainingCsv() == null ? directory.counts().pastRequests() : -1;
+        String data = trainingData(history);
         if (current != null && current.info().trainingData().equals(data)) {
             return Optional.of(current);
         }
-        if (properties.trainingCsv() == null && directory.counts().pastRequests() == 0) {
+        if (history == 0) {
             return Optional.empty();
         }
         current = load(data).orElseGet(() -> train(data));
@@ -83,10 +78,10 @@ class ApprovalModels {
     }
 
     /** What the model is trained on; a change of it (a new bank, a new history, another CSV) means retraining. */
-    private String trainingData() {
+    private String trainingData(long historyRows) {
         Path csv = properties.trainingCsv();
         if (csv == null) {
-            return directory.source().orElse("empty") + ";requests=" + directory.counts().pastRequests();
+            return directory.source().orElse("empty") + ";requests=" + historyRows;
         }
         try {
             return "csv:" + csv.toAbsolutePath().normalize() + ";bytes=" + Files.size(csv) + ";modified=" + Files.getLastModifiedTime(csv);
@@ -109,21 +104,21 @@ class ApprovalModels {
 
     private Current train(String data) {
         DecisionTable all = history();
-        int[][] split = split(all.size());
-        DecisionTable training = all.rows(split[0]);
+        DecisionTable.Split split = all.stratifiedSplit(all.size() < 10 ? 0 : properties.holdoutShare(), properties.modelSeed());
+        DecisionTable training = all.rows(split.train());
         long start = System.nanoTime();
         ApprovalModel model = ApprovalModel.train(training, ModelSettings.defaults().withSeed(properties.modelSeed()));
         double seconds = (System.nanoTime() - start) / 1e9;
         ModelMetrics holdout = null;
-        if (split[1].length > 0) {
-            DecisionTable held = all.rows(split[1]);
+        if (split.test().length > 0) {
+            DecisionTable held = all.rows(split.test());
             holdout = ModelMetrics.of(model.probabilities(held), held);
         }
         Instant now = clock.instant();
         LedgerEntry entry = ledger.append(LedgerDraft.of(EntryKind.ADMINISTRATION, AccessRequests.WORKFLOW)
                 .actor("countersign").subject("model:" + model.ref().id())
                 .context(trainingContext(data, csvDigest(), training.size(), holdout, seconds)).model(model.ref()).build());
-        RequestModelInfo info = new RequestModelInfo(model.ref(), data, now, training.size(), split[1].length, holdout, seconds,
+        RequestModelInfo info = new RequestModelInfo(model.ref(), data, now, training.size(), split.test().length, holdout, seconds,
                 entry.seq(), true);
         persist(model, info);
         return new Current(model, info);
@@ -157,15 +152,6 @@ class ApprovalModels {
         DecisionTable.Builder table = DecisionTable.builder(Features.COLUMNS);
         directory.forEachPastRequest(past -> table.add(Features.of(past), past.outcome() == RequestOutcome.APPROVED));
         return table.build();
-    }
-
-    /** A seeded shuffle: the first part trains, the held-out rest measures. */
-    private int[][] split(int rows) {
-        List<Integer> order = new ArrayList<>(IntStream.range(0, rows).boxed().toList());
-        Collections.shuffle(order, new Random(properties.modelSeed()));
-        int held = rows < 10 ? 0 : (int) Math.round(rows * properties.holdoutShare());
-        int[] shuffled = order.stream().mapToInt(Integer::intValue).toArray();
-        return new int[][] {Arrays.copyOfRange(shuffled, held, rows), Arrays.copyOfRange(shuffled, 0, held)};
     }
 
     /** The training CSV's SHA-256, so an auditor can tell which file the model learnt from; null when trained on the history. */
