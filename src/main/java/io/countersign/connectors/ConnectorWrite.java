@@ -2,6 +2,7 @@ package io.countersign.connectors;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A change on a platform. {@link #operation()} is the name scopes use; {@link #resource()} is what scopes
@@ -19,6 +20,18 @@ public sealed interface ConnectorWrite {
 
     /** For the ledger: what is written, never a secret. */
     Map<String, Object> describe();
+
+    /** Grants an entitlement: membership of the group that carries it, or else an assignment of the application permission. */
+    static ConnectorWrite grant(String platform, String login, String entitlementKey, Optional<String> group) {
+        return group.<ConnectorWrite>map(g -> new AddMembership(platform, login, g, entitlementKey))
+                .orElseGet(() -> new AssignApp(platform, login, entitlementKey));
+    }
+
+    /** Removes an entitlement: membership of the group that carries it, or else the application permission's assignment. */
+    static ConnectorWrite revoke(String platform, String login, String entitlementKey, Optional<String> group) {
+        return group.<ConnectorWrite>map(g -> new RemoveMembership(platform, login, g, entitlementKey))
+                .orElseGet(() -> new UnassignApp(platform, login, entitlementKey));
+    }
 
     record CreateUser(String platform, String login, Map<String, String> profile) implements ConnectorWrite {
         public CreateUser {

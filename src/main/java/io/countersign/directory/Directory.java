@@ -53,6 +53,18 @@ public interface Directory {
 
     Optional<Group> group(GroupId id);
 
+    /**
+     * The name of the group that carries an entitlement on its platform, or empty when it is an application permission.
+     * Throws {@link IllegalStateException} when the entitlement names a group the directory does not hold.
+     */
+    default Optional<String> carryingGroup(Entitlement entitlement) {
+        if (entitlement.groupId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(group(entitlement.groupId()).orElseThrow(() -> new IllegalStateException(
+                entitlement.key() + " is carried by group " + entitlement.groupId().value() + ", which the directory does not hold")).name());
+    }
+
     Optional<Application> application(ApplicationId id);
 
     /** The person titled "Head of {desk}" in {@code department}, if there is exactly one. */

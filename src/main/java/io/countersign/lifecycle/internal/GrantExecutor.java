@@ -63,9 +63,7 @@ final class GrantExecutor {
             store.transition(approved, List.of("APPROVED"), "FAILED", "no account on " + platform + " could be created", null);
         } else {
             String login = directory.account(account.get()).orElseThrow().login();
-            ConnectorWrite write = entitlement.groupId() != null
-                    ? new ConnectorWrite.AddMembership(platform, login, directory.group(entitlement.groupId()).orElseThrow().name(), key)
-                    : new ConnectorWrite.AssignApp(platform, login, key);
+            ConnectorWrite write = ConnectorWrite.grant(platform, login, key, directory.carryingGroup(entitlement));
             writes.run(approved, workflow, Lifecycle.ONBOARDING_AGENT, write, entitlement, facts, List.of(decisionSeq))
                     .filter(Writes.Done::confirmed).ifPresent(done -> directory.confirmGranted(new Assignment(identity.id(), entitlement.id(),
                             account.get(), Instant.now(), Lifecycle.ONBOARDING_AGENT + ":" + approvalId, null,
@@ -105,9 +103,7 @@ final class GrantExecutor {
             return false;
         }
         Entitlement e = entitlement.get();
-        ConnectorWrite write = e.groupId() != null
-                ? new ConnectorWrite.RemoveMembership(account.get().platform(), account.get().login(), directory.group(e.groupId()).orElseThrow().name(), e.key())
-                : new ConnectorWrite.UnassignApp(account.get().platform(), account.get().login(), e.key());
+        ConnectorWrite write = ConnectorWrite.revoke(account.get().platform(), account.get().login(), e.key(), directory.carryingGroup(e));
         long planSeq = store.accessPackage(item.caseId()).map(p -> p.aiRecommendation().ledgerSeq()).orElse(1L);
         Optional<Writes.Done> done = writes.run(item, Lifecycle.MOVER, Lifecycle.OFFBOARDING_AGENT, write, e,
                 Map.of("approved", true, "grace_period_ended", true), List.of(planSeq));

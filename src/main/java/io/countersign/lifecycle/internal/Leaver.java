@@ -132,9 +132,7 @@ final class Leaver {
 
     private void revoke(CaseItem item, Identity identity, List<Long> links) {
         Entitlement e = directory.entitlementByKey(item.key()).orElseThrow();
-        ConnectorWrite write = e.groupId() != null
-                ? new ConnectorWrite.RemoveMembership(item.platform(), item.login(), directory.group(e.groupId()).orElseThrow().name(), e.key())
-                : new ConnectorWrite.UnassignApp(item.platform(), item.login(), e.key());
+        ConnectorWrite write = ConnectorWrite.revoke(item.platform(), item.login(), e.key(), directory.carryingGroup(e));
         writes.run(item, Lifecycle.LEAVER, Lifecycle.OFFBOARDING_AGENT, write, e, FACTS, links)
                 .filter(Writes.Done::confirmed).ifPresent(done -> directory.confirmRevoked(identity.id(), e.id()));
     }

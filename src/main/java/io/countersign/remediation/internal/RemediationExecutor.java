@@ -120,10 +120,6 @@ class RemediationExecutor {
     private ConnectorWrite removal(IdentityId subject, Entitlement target, Assignment held) {
         Account account = Optional.ofNullable(held.accountId()).flatMap(directory::account)
                 .orElseThrow(() -> new IllegalStateException(subject + " holds " + target.key() + " through no known account"));
-        if (target.groupId() != null) {
-            String group = directory.group(target.groupId()).orElseThrow().name();
-            return new ConnectorWrite.RemoveMembership(account.platform(), account.login(), group, target.key());
-        }
-        return new ConnectorWrite.UnassignApp(account.platform(), account.login(), target.key());
+        return ConnectorWrite.revoke(account.platform(), account.login(), target.key(), directory.carryingGroup(target));
     }
 }

@@ -160,17 +160,11 @@ class RequestFulfilment {
     }
 
     private ConnectorWrite grant(Entitlement entitlement, Account account) {
-        return entitlement.groupId() == null
-                ? new ConnectorWrite.AssignApp(account.platform(), account.login(), entitlement.key())
-                : new ConnectorWrite.AddMembership(account.platform(), account.login(), directory.group(entitlement.groupId()).orElseThrow().name(),
-                        entitlement.key());
+        return ConnectorWrite.grant(account.platform(), account.login(), entitlement.key(), directory.carryingGroup(entitlement));
     }
 
     private ConnectorWrite removal(Entitlement entitlement, Account account) {
-        return entitlement.groupId() == null
-                ? new ConnectorWrite.UnassignApp(account.platform(), account.login(), entitlement.key())
-                : new ConnectorWrite.RemoveMembership(account.platform(), account.login(), directory.group(entitlement.groupId()).orElseThrow().name(),
-                        entitlement.key());
+        return ConnectorWrite.revoke(account.platform(), account.login(), entitlement.key(), directory.carryingGroup(entitlement));
     }
 
     private static ProvisioningRequest request(AccessRequest request, ConnectorWrite write, Entitlement entitlement, Map<String, Object> item,
